@@ -1,0 +1,83 @@
+//! Command-line arguments (clap derive): one struct per subcommand.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Turn German news articles into a knowledge graph of people, organizations
+/// and places, and export it for Graphviz, spreadsheets, Gephi and Neo4j.
+#[derive(Debug, Parser)]
+#[command(name = "nergraph", version, about, long_about = None)]
+pub struct Cli {
+    /// Read data files (gazetteers, lexicons) from this directory, laid out
+    /// like `data/`; files missing there fall back to the built-in ones.
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data: Option<PathBuf>,
+
+    /// Run gazetteers and patterns only, without the learned tagger.
+    #[arg(long, global = true)]
+    pub no_model: bool,
+
+    /// Load the tagger model from FILE instead of the built-in one.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub model: Option<PathBuf>,
+
+    /// The subcommand.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the entity graph of the inputs and export it.
+    #[command(after_help = "Examples:
+  nergraph build                         # data/articles/ -> graphs/
+  nergraph build news/ -o out/           # a folder of *.txt and *.jsonl
+  cat article.txt | nergraph build - -o out/")]
+    Build(BuildArgs),
+
+    /// List every recognized mention.
+    #[command(after_help = "Examples:
+  nergraph entities data/articles/kasachstan-2022-01.txt
+  nergraph entities news.jsonl --format jsonl > mentions.jsonl")]
+    Entities(EntitiesArgs),
+}
+
+/// Arguments of `build`.
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Input files, directories (recursively: *.txt, *.jsonl) or `-` for
+    /// stdin. Default: data/articles/
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+
+    /// Output directory.
+    #[arg(short, long, value_name = "DIR", default_value = "graphs")]
+    pub output: PathBuf,
+
+    /// Leave co-occurrence edges out of the drawing.
+    #[arg(long)]
+    pub no_cooccurrence: bool,
+}
+
+/// Output format of `entities`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EntitiesFormat {
+    /// An aligned, human-readable table.
+    Table,
+    /// One JSON object per mention.
+    Jsonl,
+}
+
+/// Arguments of `entities`.
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Input files, directories or `-` for stdin. Default: data/articles/
+    #[arg(value_name = "INPUT")]
+    pub inputs: Vec<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EntitiesFormat::Table)]
+    pub format: EntitiesFormat,
+}

@@ -1,0 +1,258 @@
+//! Stage 6, graph: aggregate the entities and relations of all documents into
+//! one petgraph graph. One node per entity; one edge per (source, target,
+//! relation, CAMEO code, trigger, role), weighted by its number of distinct
+//! evidences.
+//!
+//! Memory is bounded by the graph, not by the corpus: each edge keeps at most
+//! [`MAX_EVIDENCE`] evidence sentences (its weight still counts all of them).
+
+use std::collections::{BTreeSet, HashMap};
+
+use petgraph::graph::{DiGraph, NodeIndex};
+use serde::Serialize;
+
+use crate::recognize::EntityType;
+use crate::relate::{Evidence, Relation, RelationKind};
+use crate::resolve::Resolved;
+
+/// How many evidence sentences an edge keeps.
+pub const MAX_EVIDENCE: usize = 20;
+
+/// A node: one entity across the corpus.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Node {
+    /// Stable entity id.
+    pub id: String,
+    /// Canonical name.
+    pub label: String,
+    /// PER, ORG or LOC.
+    pub etype: EntityType,
+    /// Knowledge-base id, if linked.
+    pub kb_id: Option<String>,
+    /// Every surface form seen.
+    pub aliases: BTreeSet<String>,
+    /// Number of mentions.
+    pub mentions: usize,
+    /// Number of documents mentioning it.
+    pub documents: usize,
+    #[serde(skip)]
+    last_doc: Option<String>,
+}
+
+/// The identity of an edge: two edges with the same key are merged.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct EdgeKey {
+    /// Source entity id.
+    pub source: String,
+    /// Target entity id.
+    pub target: String,
+    /// Relation kind.
+    pub kind: RelationKind,
+    /// CAMEO root code, for events.
+    pub cameo: Option<String>,
+    /// Trigger lemma.
+    pub trigger: Option<String>,
+    /// Role.
+    pub role: Option<String>,
+}
+
+/// An edge: one relation between two entities with all its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Edge {
+    /// Source entity id.
+    pub source: String,
+    /// Target entity id.
+    pub target: String,
+    /// Relation kind.
+    pub kind: RelationKind,
+    /// CAMEO root code, for events.
+    pub cameo: Option<String>,
+    /// Trigger lemma.
+    pub trigger: Option<String>,
+    /// Role, for `leads` and `affiliated_with`.
+    pub role: Option<String>,
+    /// Whether every evidence marks the role as former.
+    pub former: bool,
+    /// Whether every evidence is reported speech.
+    pub reported: bool,
+    /// Number of distinct evidences.
+    pub weight: usize,
+    /// Number of distinct documents.
+    pub documents: usize,
+    /// Earliest document date.
+    pub first_date: Option<String>,
+    /// Latest document date.
+    pub last_date: Option<String>,
+    /// The first [`MAX_EVIDENCE`] evidences.
+    pub evidence: Vec<Evidence>,
+    #[serde(skip)]
+    seen: std::collections::HashSet<(String, usize, Option<(usize, usize)>)>,
+    #[serde(skip)]
+    last_doc: Option<String>,
+}
+
+impl Edge {
+    /// Whether the edge has a direction.
+    pub fn directed(&self) -> bool {
+        self.kind.directed()
+    }
+}
+
+/// Accumulates documents into a graph; feed documents in a fixed order for
+/// byte-identical output.
+#[derive(Default)]
+pub struct GraphBuilder {
+    nodes: HashMap<String, Node>,
+    edges: HashMap<EdgeKey, Edge>,
+    documents: usize,
+}
+
+impl GraphBuilder {
+    /// An empty builder.
+    pub fn new() -> GraphBuilder {
+        GraphBuilder::default()
+    }
+
+    /// Add one document's entities (with mention counts) and relations.
+    pub fn add_document(&mut self, doc_id: &str, resolved: &Resolved, relations: &[Relation]) {
+        self.documents += 1;
+        let mut counts = vec![0usize; resolved.entities.len()];
+        for &e in &resolved.mention_entity {
+            counts[e] += 1;
+        }
+        for (entity, count) in resolved.entities.iter().zip(counts) {
+            let node = self.nodes.entry(entity.id.clone()).or_insert_with(|| Node {
+                id: entity.id.clone(),
+                label: entity.label.clone(),
+                etype: entity.etype,
+                kb_id: entity.kb_id.clone(),
+                aliases: BTreeSet::new(),
+                mentions: 0,
+                documents: 0,
+                last_doc: None,
+            });
+            node.aliases.extend(entity.aliases.iter().cloned());
+            node.mentions += count;
+            if node.last_doc.as_deref() != Some(doc_id) {
+                node.documents += 1;
+                node.last_doc = Some(doc_id.to_string());
+            }
+        }
+        for r in relations {
+            self.add_relation(r);
+        }
+    }
+
+    fn add_relation(&mut self, r: &Relation) {
+        let key = EdgeKey {
+            source: r.source.clone(),
+            target: r.target.clone(),
+            kind: r.kind,
+            cameo: r.cameo.clone(),
+            trigger: r.trigger.clone(),
+            role: r.role.clone(),
+        };
+        let edge = self.edges.entry(key).or_insert_with(|| Edge {
+            source: r.source.clone(),
+            target: r.target.clone(),
+            kind: r.kind,
+            cameo: r.cameo.clone(),
+            trigger: r.trigger.clone(),
+            role: r.role.clone(),
+            former: true,
+            reported: true,
+            weight: 0,
+            documents: 0,
+            first_date: None,
+            last_date: None,
+            evidence: Vec::new(),
+            seen: Default::default(),
+            last_doc: None,
+        });
+        let ev = &r.evidence;
+        let seen_key = (ev.doc.clone(), ev.sentence, ev.trigger_span);
+        if !edge.seen.insert(seen_key) {
+            return;
+        }
+        if edge.last_doc.as_deref() != Some(ev.doc.as_str()) {
+            edge.documents += 1;
+            edge.last_doc = Some(ev.doc.clone());
+        }
+        edge.weight += 1;
+        edge.former &= r.former;
+        edge.reported &= r.reported;
+        if let Some(d) = &ev.date {
+            if edge.first_date.as_ref().is_none_or(|f| d < f) {
+                edge.first_date = Some(d.clone());
+            }
+            if edge.last_date.as_ref().is_none_or(|l| d > l) {
+                edge.last_date = Some(d.clone());
+            }
+        }
+        if edge.evidence.len() < MAX_EVIDENCE {
+            edge.evidence.push(ev.clone());
+        }
+    }
+
+    /// Number of documents added.
+    pub fn documents(&self) -> usize {
+        self.documents
+    }
+
+    /// The finished graph, nodes sorted by id and edges by key.
+    pub fn finish(self) -> KnowledgeGraph {
+        let mut nodes: Vec<Node> = self.nodes.into_values().collect();
+        nodes.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut edges: Vec<(EdgeKey, Edge)> = self.edges.into_iter().collect();
+        edges.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
+        let mut index = HashMap::with_capacity(nodes.len());
+        for n in nodes {
+            let id = n.id.clone();
+            index.insert(id, graph.add_node(n));
+        }
+        for (_, mut e) in edges {
+            e.seen = Default::default();
+            if let (Some(&a), Some(&b)) = (index.get(&e.source), index.get(&e.target)) {
+                graph.add_edge(a, b, e);
+            }
+        }
+        KnowledgeGraph {
+            graph,
+            index,
+            documents: self.documents,
+        }
+    }
+}
+
+/// The knowledge graph: a petgraph [`DiGraph`] whose undirected edges
+/// (`co_occurs`) are stored once, from the smaller to the larger id.
+#[derive(Debug, Clone)]
+pub struct KnowledgeGraph {
+    /// The graph; node and edge indices follow sorted id/key order.
+    pub graph: DiGraph<Node, Edge>,
+    index: HashMap<String, NodeIndex>,
+    documents: usize,
+}
+
+impl KnowledgeGraph {
+    /// The node index of entity `id`.
+    pub fn node_index(&self, id: &str) -> Option<NodeIndex> {
+        self.index.get(id).copied()
+    }
+
+    /// The nodes in id order.
+    pub fn nodes(&self) -> impl Iterator<Item = &Node> {
+        self.graph.node_weights()
+    }
+
+    /// The edges in key order.
+    pub fn edges(&self) -> impl Iterator<Item = &Edge> {
+        self.graph.edge_weights()
+    }
+
+    /// Number of documents the graph was built from.
+    pub fn documents(&self) -> usize {
+        self.documents
+    }
+}

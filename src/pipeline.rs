@@ -1,0 +1,145 @@
+//! Wires the stages together: [`Pipeline::analyze`] runs read output through
+//! segment → recognize → resolve → relate for one document, and
+//! [`Pipeline::build_graph`] streams many documents into a graph, using all
+//! cores while keeping the output independent of thread timing.
+
+use rayon::prelude::*;
+
+use crate::error::{Error, Result};
+use crate::graph::{GraphBuilder, KnowledgeGraph};
+use crate::lexicon::DataSource;
+use crate::read::Document;
+use crate::recognize::{Mention, Recognized, Recognizer, RecognizerOptions};
+use crate::relate::{DocumentView, Relater, Relation};
+use crate::resolve::{resolve, Resolved};
+use crate::segment::{segment, Sentence};
+use crate::text::CharIndex;
+
+/// Settings for a [`Pipeline`].
+#[derive(Debug, Clone, Default)]
+pub struct PipelineOptions {
+    /// Where data files come from.
+    pub data: DataSource,
+    /// Recognizer settings.
+    pub recognizer: RecognizerOptions,
+}
+
+/// The loaded recognizer and relation lexicons.
+pub struct Pipeline {
+    recognizer: Recognizer,
+    relater: Relater,
+}
+
+/// Everything the pipeline learned about one document.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The document.
+    pub doc: Document,
+    /// Its sentences and tokens.
+    pub sentences: Vec<Sentence>,
+    /// Mentions, sorted by start.
+    pub mentions: Vec<Mention>,
+    /// Mentions and alias definitions as the recognizer returned them.
+    pub recognized: Recognized,
+    /// The document's entities.
+    pub resolved: Resolved,
+    /// Relations with evidence.
+    pub relations: Vec<Relation>,
+    /// Byte → char offsets of the text.
+    pub chars: CharIndex,
+}
+
+/// How many documents are analyzed in parallel before being added to the graph.
+const BATCH: usize = 256;
+
+impl Pipeline {
+    /// A pipeline with the built-in data and model.
+    pub fn builtin() -> Result<Pipeline> {
+        Pipeline::new(&PipelineOptions::default())
+    }
+
+    /// A pipeline with the given options.
+    pub fn new(options: &PipelineOptions) -> Result<Pipeline> {
+        Ok(Pipeline {
+            recognizer: Recognizer::new(&options.data, &options.recognizer)?,
+            relater: Relater::load(&options.data)?,
+        })
+    }
+
+    /// The recognizer.
+    pub fn recognizer(&self) -> &Recognizer {
+        &self.recognizer
+    }
+
+    /// Run one document through segment → recognize → resolve → relate.
+    pub fn analyze(&self, doc: Document) -> Analysis {
+        let sentences = segment(&doc.text);
+        let recognized = self.recognizer.recognize(&doc.text, &sentences);
+        let resolved = resolve(&doc.text, &recognized);
+        let chars = CharIndex::new(&doc.text);
+        let relations = self.relater.relate(&DocumentView {
+            doc: &doc,
+            sentences: &sentences,
+            recognized: &recognized,
+            resolved: &resolved,
+            chars: &chars,
+        });
+        Analysis {
+            mentions: recognized.mentions.clone(),
+            doc,
+            sentences,
+            recognized,
+            resolved,
+            relations,
+            chars,
+        }
+    }
+
+    /// Analyze a stream of documents in parallel batches, calling `each` on the
+    /// analyses (in input order) and `on_error` for inputs that failed.
+    pub fn for_each_analysis(
+        &self,
+        docs: impl Iterator<Item = Result<Document>>,
+        mut each: impl FnMut(Analysis),
+        mut on_error: impl FnMut(Error),
+    ) {
+        let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+        let flush = |batch: &mut Vec<Document>, each: &mut dyn FnMut(Analysis)| {
+            let analyses: Vec<Analysis> = std::mem::take(batch)
+                .into_par_iter()
+                .map(|d| self.analyze(d))
+                .collect();
+            for a in analyses {
+                each(a);
+            }
+        };
+        for item in docs {
+            match item {
+                Ok(doc) => {
+                    batch.push(doc);
+                    if batch.len() == BATCH {
+                        flush(&mut batch, &mut each);
+                    }
+                }
+                Err(e) => on_error(e),
+            }
+        }
+        flush(&mut batch, &mut each);
+    }
+
+    /// Build the knowledge graph of a stream of documents. Errors are passed
+    /// to `on_error` and the remaining documents still processed.
+    pub fn build_graph(
+        &self,
+        docs: impl Iterator<Item = Result<Document>>,
+        on_error: impl FnMut(Error),
+    ) -> KnowledgeGraph {
+        let mut builder = GraphBuilder::new();
+        self.for_each_analysis(
+            docs,
+            |a| builder.add_document(&a.doc.id, &a.resolved, &a.relations),
+            on_error,
+        );
+        builder.finish()
+    }
+}

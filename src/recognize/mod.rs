@@ -1,0 +1,224 @@
+//! Stage 3, recognize: find mentions of persons (PER), organizations (ORG)
+//! and places (LOC) in segmented text.
+//!
+//! Three recognizers work together: [`gazetteer`] (lists of countries,
+//! cities, organizations with knowledge-base ids), [`patterns`] (titles and
+//! roles before names, organization heads and suffixes, acronyms, names
+//! defined in parentheses) and the learned [`tagger`], which uses the hits of
+//! the other two as features. [`Recognizer::recognize`] merges their spans.
+
+pub mod gazetteer;
+pub mod patterns;
+pub mod tagger;
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::lexicon::DataSource;
+use crate::segment::Sentence;
+
+/// The entity types nergraph recognizes.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+pub enum EntityType {
+    /// A person.
+    #[serde(rename = "PER")]
+    Per,
+    /// An organization: company, party, agency, international body, club, newspaper.
+    #[serde(rename = "ORG")]
+    Org,
+    /// A place: country, region, city, landscape.
+    #[serde(rename = "LOC")]
+    Loc,
+}
+
+impl EntityType {
+    /// All types, in output order.
+    pub const ALL: [EntityType; 3] = [EntityType::Per, EntityType::Org, EntityType::Loc];
+
+    /// `PER`, `ORG` or `LOC`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Per => "PER",
+            EntityType::Org => "ORG",
+            EntityType::Loc => "LOC",
+        }
+    }
+}
+
+impl fmt::Display for EntityType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for EntityType {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<EntityType, String> {
+        match s.trim().to_ascii_uppercase().as_str() {
+            "PER" => Ok(EntityType::Per),
+            "ORG" => Ok(EntityType::Org),
+            "LOC" => Ok(EntityType::Loc),
+            other => Err(format!("unknown entity type {:?} (use PER, ORG or LOC)", other)),
+        }
+    }
+}
+
+/// Which recognizer found a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub enum Source {
+    /// A gazetteer entry.
+    Gazetteer,
+    /// A pattern (title, role, suffix, acronym, definition).
+    Pattern,
+    /// The learned tagger.
+    Model,
+}
+
+/// One mention of an entity in a document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Mention {
+    /// Index of the sentence the mention is in.
+    pub sentence: usize,
+    /// Byte offset into the document text.
+    pub start: usize,
+    /// Byte offset just past the mention.
+    pub end: usize,
+    /// PER, ORG or LOC.
+    pub etype: EntityType,
+    /// Knowledge-base id from a gazetteer: `Q…` (Wikidata) or `geonames:…`.
+    pub kb_id: Option<String>,
+    /// Canonical name when the recognizer knows it (gazetteer base form, e.g.
+    /// "kasachischen" → "Kasachstan"); `None` means the surface form.
+    pub canonical: Option<String>,
+    /// Which recognizer found it.
+    pub source: Source,
+}
+
+impl Mention {
+    /// The surface text of the mention.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// A pair of mentions the text itself declares to be the same entity, e.g.
+/// "Organisation des Vertrages für kollektive Sicherheit (OVKS)" or
+/// "KNB („Nationales Sicherheitskommitee“)". Indices into
+/// [`Recognized::mentions`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct AliasLink {
+    /// The long form (or the name the definition explains).
+    pub long: usize,
+    /// The short form (acronym) or translation.
+    pub short: usize,
+}
+
+/// What the recognizer found in one document.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Recognized {
+    /// Non-overlapping mentions sorted by start offset.
+    pub mentions: Vec<Mention>,
+    /// Alias definitions found in the text.
+    pub aliases: Vec<AliasLink>,
+}
+
+/// Options for building a [`Recognizer`].
+#[derive(Debug, Clone, Default)]
+pub struct RecognizerOptions {
+    /// Run lists and patterns only, without the learned tagger.
+    pub no_model: bool,
+    /// Load the tagger model from this file instead of the built-in one.
+    pub model_path: Option<std::path::PathBuf>,
+}
+
+/// The combined recognizer used by `build`, `entities` and `eval`.
+pub struct Recognizer {
+    gazetteer: gazetteer::Gazetteer,
+    patterns: patterns::Patterns,
+    tagger: Option<tagger::Tagger>,
+}
+
+impl Recognizer {
+    /// Build the recognizer from data files.
+    pub fn new(data: &DataSource, options: &RecognizerOptions) -> Result<Recognizer> {
+        let gazetteer = gazetteer::Gazetteer::load(data)?;
+        let patterns = patterns::Patterns::load(data)?;
+        let tagger = if options.no_model {
+            None
+        } else {
+            match &options.model_path {
+                Some(p) => Some(tagger::Tagger::load(p)?),
+                None => tagger::Tagger::builtin()?,
+            }
+        };
+        Ok(Recognizer {
+            gazetteer,
+            patterns,
+            tagger,
+        })
+    }
+
+    /// The gazetteer in use.
+    pub fn gazetteer(&self) -> &gazetteer::Gazetteer {
+        &self.gazetteer
+    }
+
+    /// The patterns in use.
+    pub fn patterns(&self) -> &patterns::Patterns {
+        &self.patterns
+    }
+
+    /// Find the mentions in `text`, segmented into `sentences`.
+    pub fn recognize(&self, text: &str, sentences: &[Sentence]) -> Recognized {
+        let mut gaz = self.gazetteer.find(text, sentences);
+        let pat = self.patterns.find(text, sentences, &gaz);
+        let model = match &self.tagger {
+            Some(t) => t.tag(text, sentences, &gaz, &pat.mentions),
+            None => Vec::new(),
+        };
+        // Precedence on overlap: gazetteer, then patterns, then model;
+        // among equals, the longer span.
+        gaz.extend(pat.mentions.iter().cloned());
+        gaz.extend(model);
+        let mentions = merge_overlaps(gaz);
+        let aliases = pat
+            .aliases
+            .iter()
+            .filter_map(|a| {
+                let long = &pat.mentions[a.long];
+                let short = &pat.mentions[a.short];
+                let li = mentions.iter().position(|m| m.start == long.start && m.end == long.end)?;
+                let si = mentions.iter().position(|m| m.start == short.start && m.end == short.end)?;
+                Some(AliasLink { long: li, short: si })
+            })
+            .collect();
+        Recognized { mentions, aliases }
+    }
+}
+
+/// Keep a non-overlapping subset of `mentions`: earlier entries in the input
+/// win over later ones unless a later one is strictly longer and contains it.
+/// The result is sorted by start offset.
+pub fn merge_overlaps(mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut ranked: Vec<(usize, Mention)> = mentions.into_iter().enumerate().collect();
+    ranked.sort_by(|(ia, a), (ib, b)| {
+        let rank = |m: &Mention| m.source as u8;
+        rank(a)
+            .cmp(&rank(b))
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(ia.cmp(ib))
+    });
+    let mut kept: Vec<Mention> = Vec::new();
+    for (_, m) in ranked {
+        if kept.iter().all(|k| m.end <= k.start || m.start >= k.end) {
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| (m.start, m.end));
+    kept
+}

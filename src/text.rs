@@ -1,0 +1,109 @@
+//! Small text helpers shared by all stages: char offsets, case folding, slugs.
+
+/// Maps byte offsets of a text to Unicode character offsets.
+///
+/// Built once per document in O(n); each lookup is O(log n).
+#[derive(Debug, Clone)]
+pub struct CharIndex {
+    /// Byte offsets of every non-ASCII char start, with the char index it has.
+    /// For ASCII-only text this stays empty and lookups are the identity.
+    marks: Vec<(usize, usize)>,
+}
+
+impl CharIndex {
+    /// Index the char boundaries of `text`.
+    pub fn new(text: &str) -> CharIndex {
+        let mut marks = Vec::new();
+        for (ci, (bi, ch)) in text.char_indices().enumerate() {
+            let len = ch.len_utf8();
+            if len > 1 {
+                // the byte just after this char has char index ci + 1
+                marks.push((bi + len, ci + 1));
+            }
+        }
+        CharIndex { marks }
+    }
+
+    /// The char offset of byte offset `byte` (which must lie on a char boundary).
+    pub fn char_at(&self, byte: usize) -> usize {
+        match self.marks.binary_search_by(|&(b, _)| b.cmp(&byte)) {
+            Ok(i) => self.marks[i].1,
+            Err(0) => byte,
+            Err(i) => {
+                let (b, c) = self.marks[i - 1];
+                c + (byte - b)
+            }
+        }
+    }
+}
+
+/// Lowercase with full Unicode case mapping (umlauts, ẞ → ß).
+pub fn fold(s: &str) -> String {
+    if s.is_ascii() {
+        s.to_ascii_lowercase()
+    } else {
+        s.to_lowercase()
+    }
+}
+
+/// A stable id slug for a name: lowercase, umlauts transliterated
+/// (ä → ae, ß → ss), runs of other characters turned into one `-`.
+pub fn slug(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut dash = false;
+    for ch in s.chars().flat_map(char::to_lowercase) {
+        let rep: Option<&str> = match ch {
+            'ä' => Some("ae"),
+            'ö' => Some("oe"),
+            'ü' => Some("ue"),
+            'ß' => Some("ss"),
+            _ => None,
+        };
+        if let Some(r) = rep {
+            out.push_str(r);
+            dash = false;
+        } else if ch.is_alphanumeric() {
+            out.push(ch);
+            dash = false;
+        } else if !dash && !out.is_empty() {
+            out.push('-');
+            dash = true;
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// Does `s` start with an uppercase letter?
+pub fn is_capitalized(s: &str) -> bool {
+    s.chars().next().is_some_and(char::is_uppercase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_index_counts_umlauts_once() {
+        let t = "Größe von Bärbel";
+        let ci = CharIndex::new(t);
+        let b = t.find("Bärbel").unwrap();
+        assert_eq!(ci.char_at(b), 10);
+        assert_eq!(ci.char_at(t.len()), t.chars().count());
+        assert_eq!(ci.char_at(0), 0);
+    }
+
+    #[test]
+    fn fold_handles_umlauts_and_sharp_s() {
+        assert_eq!(fold("ÖSTERREICH"), "österreich");
+        assert_eq!(fold("STRAẞE"), "straße");
+    }
+
+    #[test]
+    fn slug_is_ascii_and_stable() {
+        assert_eq!(slug("Deutsche Presse-Agentur"), "deutsche-presse-agentur");
+        assert_eq!(slug("Jürgen Großmann"), "juergen-grossmann");
+    }
+}
