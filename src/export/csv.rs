@@ -11,8 +11,16 @@ fn to_io(e: csv::Error) -> io::Error {
 /// Write `nodes.csv`.
 pub fn write_nodes(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
     let mut out = csv::Writer::from_writer(w);
-    out.write_record(["id", "label", "type", "kb_id", "aliases", "mentions", "documents"])
-        .map_err(to_io)?;
+    out.write_record([
+        "id",
+        "label",
+        "type",
+        "kb_id",
+        "aliases",
+        "mentions",
+        "documents",
+    ])
+    .map_err(to_io)?;
     for n in graph.nodes() {
         let aliases: Vec<&str> = n.aliases.iter().map(String::as_str).collect();
         out.write_record([

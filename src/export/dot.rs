@@ -34,7 +34,10 @@ fn style(t: EntityType) -> (&'static str, &'static str) {
 /// Write `graph` as a DOT digraph.
 pub fn write(graph: &KnowledgeGraph, options: &ExportOptions, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "digraph nergraph {{")?;
-    writeln!(w, "  graph [overlap=false, splines=true, fontname=\"Helvetica\"];")?;
+    writeln!(
+        w,
+        "  graph [overlap=false, splines=true, fontname=\"Helvetica\"];"
+    )?;
     writeln!(w, "  node [style=filled, fontname=\"Helvetica\"];")?;
     writeln!(w, "  edge [fontname=\"Helvetica\", fontsize=10];")?;
     for n in graph.nodes() {

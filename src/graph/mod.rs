@@ -15,6 +15,9 @@ use crate::recognize::EntityType;
 use crate::relate::{Evidence, Relation, RelationKind};
 use crate::resolve::Resolved;
 
+/// What makes two evidences the same: document, sentence and trigger span.
+type EvidenceKey = (String, usize, Option<(usize, usize)>);
+
 /// How many evidence sentences an edge keeps.
 pub const MAX_EVIDENCE: usize = 20;
 
@@ -86,7 +89,7 @@ pub struct Edge {
     /// The first [`MAX_EVIDENCE`] evidences.
     pub evidence: Vec<Evidence>,
     #[serde(skip)]
-    seen: std::collections::HashSet<(String, usize, Option<(usize, usize)>)>,
+    seen: std::collections::HashSet<EvidenceKey>,
     #[serde(skip)]
     last_doc: Option<String>,
 }

@@ -51,8 +51,8 @@ impl JsonlReader {
         } else {
             raw
         };
-        let s = std::str::from_utf8(raw)
-            .map_err(|e| Error::new(ErrorKind::Decode(e.to_string())))?;
+        let s =
+            std::str::from_utf8(raw).map_err(|e| Error::new(ErrorKind::Decode(e.to_string())))?;
         let line: Line =
             serde_json::from_str(s).map_err(|e| Error::new(ErrorKind::Json(e.to_string())))?;
         let id = match line.id {

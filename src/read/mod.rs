@@ -92,7 +92,9 @@ impl Inputs {
                 let mut bytes = Vec::new();
                 let r = std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes);
                 match r {
-                    Err(e) => self.queued.push_back(Err(Error::from(e).at_path("<stdin>"))),
+                    Err(e) => self
+                        .queued
+                        .push_back(Err(Error::from(e).at_path("<stdin>"))),
                     Ok(_) => {
                         let trimmed = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
                         if trimmed.first() == Some(&b'{') {

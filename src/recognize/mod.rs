@@ -21,9 +21,7 @@ use crate::lexicon::DataSource;
 use crate::segment::Sentence;
 
 /// The entity types nergraph recognizes.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum EntityType {
     /// A person.
     #[serde(rename = "PER")]
@@ -63,7 +61,10 @@ impl FromStr for EntityType {
             "PER" => Ok(EntityType::Per),
             "ORG" => Ok(EntityType::Org),
             "LOC" => Ok(EntityType::Loc),
-            other => Err(format!("unknown entity type {:?} (use PER, ORG or LOC)", other)),
+            other => Err(format!(
+                "unknown entity type {:?} (use PER, ORG or LOC)",
+                other
+            )),
         }
     }
 }
@@ -192,9 +193,16 @@ impl Recognizer {
             .filter_map(|a| {
                 let long = &pat.mentions[a.long];
                 let short = &pat.mentions[a.short];
-                let li = mentions.iter().position(|m| m.start == long.start && m.end == long.end)?;
-                let si = mentions.iter().position(|m| m.start == short.start && m.end == short.end)?;
-                Some(AliasLink { long: li, short: si })
+                let li = mentions
+                    .iter()
+                    .position(|m| m.start == long.start && m.end == long.end)?;
+                let si = mentions
+                    .iter()
+                    .position(|m| m.start == short.start && m.end == short.end)?;
+                Some(AliasLink {
+                    long: li,
+                    short: si,
+                })
             })
             .collect();
         Recognized { mentions, aliases }

@@ -14,7 +14,11 @@ pub fn co_occurrences(view: &DocumentView<'_>) -> Vec<Relation> {
         let s = mentions[i].sentence;
         let mut ids = BTreeSet::new();
         while i < mentions.len() && mentions[i].sentence == s {
-            ids.insert(view.resolved.entities[view.resolved.mention_entity[i]].id.as_str());
+            ids.insert(
+                view.resolved.entities[view.resolved.mention_entity[i]]
+                    .id
+                    .as_str(),
+            );
             i += 1;
         }
         let Some(sentence) = view.sentences.get(s) else {

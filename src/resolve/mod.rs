@@ -46,10 +46,7 @@ pub fn resolve(text: &str, recognized: &Recognized) -> Resolved {
     for m in &recognized.mentions {
         let surface = m.text(text);
         let label = m.canonical.clone().unwrap_or_else(|| surface.to_string());
-        let id = m
-            .kb_id
-            .clone()
-            .unwrap_or_else(|| local_id(m.etype, &label));
+        let id = m.kb_id.clone().unwrap_or_else(|| local_id(m.etype, &label));
         let idx = match out.entities.iter().position(|e| e.id == id) {
             Some(i) => i,
             None => {

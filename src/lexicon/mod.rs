@@ -5,6 +5,8 @@
 //! All tabular data files share one format: UTF-8, one record per line, fields
 //! separated by tabs, `#` starts a comment line, blank lines are ignored.
 
+pub mod roles;
+
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
@@ -14,32 +16,35 @@ use crate::error::{Error, ErrorKind, Result};
 const BUILTIN: &[(&str, &str)] = &[
     (
         "gazetteer/countries.tsv",
-        include_str!("../data/gazetteer/countries.tsv"),
+        include_str!("../../data/gazetteer/countries.tsv"),
     ),
     (
         "gazetteer/cities.tsv",
-        include_str!("../data/gazetteer/cities.tsv"),
+        include_str!("../../data/gazetteer/cities.tsv"),
     ),
     (
         "gazetteer/organizations.tsv",
-        include_str!("../data/gazetteer/organizations.tsv"),
+        include_str!("../../data/gazetteer/organizations.tsv"),
     ),
     (
         "gazetteer/stoplist.txt",
-        include_str!("../data/gazetteer/stoplist.txt"),
+        include_str!("../../data/gazetteer/stoplist.txt"),
     ),
-    ("lexicon/roles.tsv", include_str!("../data/lexicon/roles.tsv")),
+    (
+        "lexicon/roles.tsv",
+        include_str!("../../data/lexicon/roles.tsv"),
+    ),
     (
         "lexicon/org_suffixes.tsv",
-        include_str!("../data/lexicon/org_suffixes.tsv"),
+        include_str!("../../data/lexicon/org_suffixes.tsv"),
     ),
     (
         "lexicon/triggers.tsv",
-        include_str!("../data/lexicon/triggers.tsv"),
+        include_str!("../../data/lexicon/triggers.tsv"),
     ),
     (
         "lexicon/relation_patterns.tsv",
-        include_str!("../data/lexicon/relation_patterns.tsv"),
+        include_str!("../../data/lexicon/relation_patterns.tsv"),
     ),
 ];
 
