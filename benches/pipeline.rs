@@ -1,1 +1,75 @@
-fn main() {}
+//! Throughput of the pipeline stages on the bundled articles (divan).
+//!
+//! Run with `cargo bench --bench pipeline`. Each benchmark reports bytes per
+//! second over the whole bundled corpus (data/articles/), so stage costs can
+//! be compared directly. Whole-command throughput on ~100 MB is measured by
+//! `scripts/bench_build.sh`.
+
+use divan::counter::BytesCount;
+use divan::Bencher;
+use nergraph::graph::GraphBuilder;
+use nergraph::pipeline::{Pipeline, PipelineOptions};
+use nergraph::read::{Document, Input, Inputs};
+use nergraph::recognize::RecognizerOptions;
+use nergraph::segment::segment;
+
+fn main() {
+    divan::main();
+}
+
+fn corpus() -> Vec<Document> {
+    Inputs::new([Input::from_arg("data/articles")])
+        .filter_map(Result::ok)
+        .collect()
+}
+
+fn bytes(docs: &[Document]) -> BytesCount {
+    BytesCount::new(docs.iter().map(|d| d.text.len()).sum::<usize>())
+}
+
+fn pipeline(no_model: bool) -> Pipeline {
+    Pipeline::new(&PipelineOptions {
+        recognizer: RecognizerOptions {
+            no_model,
+            ..Default::default()
+        },
+        ..Default::default()
+    })
+    .expect("built-in data loads")
+}
+
+#[divan::bench]
+fn segment_only(b: Bencher) {
+    let docs = corpus();
+    b.counter(bytes(&docs)).bench(|| {
+        for d in &docs {
+            divan::black_box(segment(&d.text));
+        }
+    });
+}
+
+#[divan::bench]
+fn recognize_lists_and_patterns(b: Bencher) {
+    let docs = corpus();
+    let p = pipeline(true);
+    let sentences: Vec<_> = docs.iter().map(|d| segment(&d.text)).collect();
+    b.counter(bytes(&docs)).bench(|| {
+        for (d, s) in docs.iter().zip(&sentences) {
+            divan::black_box(p.recognizer().recognize(&d.text, s));
+        }
+    });
+}
+
+#[divan::bench(args = [true, false])]
+fn analyze_and_graph(b: Bencher, no_model: bool) {
+    let docs = corpus();
+    let p = pipeline(no_model);
+    b.counter(bytes(&docs)).bench(|| {
+        let mut g = GraphBuilder::new();
+        for d in &docs {
+            let a = p.analyze(d.clone());
+            g.add_document(&a.doc.id, &a.resolved, &a.relations);
+        }
+        divan::black_box(g.finish())
+    });
+}

@@ -15,8 +15,8 @@ use crate::recognize::EntityType;
 use crate::relate::{Evidence, Relation, RelationKind};
 use crate::resolve::Resolved;
 
-/// What makes two evidences the same: document, sentence and trigger span.
-type EvidenceKey = (String, usize, Option<(usize, usize)>);
+/// What makes two evidences of one document the same: sentence and trigger span.
+type EvidenceKey = (usize, Option<(usize, usize)>);
 
 /// How many evidence sentences an edge keeps.
 pub const MAX_EVIDENCE: usize = 20;
@@ -88,6 +88,8 @@ pub struct Edge {
     pub last_date: Option<String>,
     /// The first [`MAX_EVIDENCE`] evidences.
     pub evidence: Vec<Evidence>,
+    /// Evidences already counted for the current document (documents arrive
+    /// one after another, so older documents need not be remembered).
     #[serde(skip)]
     seen: std::collections::HashSet<EvidenceKey>,
     #[serde(skip)]
@@ -173,13 +175,13 @@ impl GraphBuilder {
             last_doc: None,
         });
         let ev = &r.evidence;
-        let seen_key = (ev.doc.clone(), ev.sentence, ev.trigger_span);
-        if !edge.seen.insert(seen_key) {
-            return;
-        }
         if edge.last_doc.as_deref() != Some(ev.doc.as_str()) {
             edge.documents += 1;
             edge.last_doc = Some(ev.doc.clone());
+            edge.seen.clear();
+        }
+        if !edge.seen.insert((ev.sentence, ev.trigger_span)) {
+            return;
         }
         edge.weight += 1;
         edge.former &= r.former;
