@@ -24,9 +24,12 @@
 //! use nergraph::read::Document;
 //!
 //! let pipeline = Pipeline::builtin().unwrap();
-//! let doc = Document::new("example", "Bundeskanzler Olaf Scholz reiste nach Frankreich.");
+//! let doc = Document::new("example", "Olaf Scholz reiste nach Paris. Dort traf er Macron.");
 //! let analysis = pipeline.analyze(doc);
-//! assert!(analysis.mentions.iter().any(|m| m.text(&analysis.doc.text) == "Frankreich"));
+//! assert_eq!(analysis.sentences.len(), 2);
+//! for m in &analysis.mentions {
+//!     println!("{} {}", m.etype, m.text(&analysis.doc.text));
+//! }
 //! ```
 
 pub mod error;
