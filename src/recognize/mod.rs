@@ -187,21 +187,19 @@ impl Recognizer {
         gaz.extend(pat.mentions.iter().cloned());
         gaz.extend(model);
         let mentions = merge_overlaps(gaz);
+        let position: std::collections::HashMap<(usize, usize), usize> = mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| ((m.start, m.end), i))
+            .collect();
+        let find = |m: &Mention| position.get(&(m.start, m.end)).copied();
         let aliases = pat
             .aliases
             .iter()
             .filter_map(|a| {
-                let long = &pat.mentions[a.long];
-                let short = &pat.mentions[a.short];
-                let li = mentions
-                    .iter()
-                    .position(|m| m.start == long.start && m.end == long.end)?;
-                let si = mentions
-                    .iter()
-                    .position(|m| m.start == short.start && m.end == short.end)?;
                 Some(AliasLink {
-                    long: li,
-                    short: si,
+                    long: find(&pat.mentions[a.long])?,
+                    short: find(&pat.mentions[a.short])?,
                 })
             })
             .collect();
@@ -221,12 +219,54 @@ pub fn merge_overlaps(mentions: Vec<Mention>) -> Vec<Mention> {
             .then((b.end - b.start).cmp(&(a.end - a.start)))
             .then(ia.cmp(ib))
     });
+    // Kept spans by start offset; spans in it never overlap, so a new span
+    // overlaps one iff it overlaps its predecessor or successor by start.
+    let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
     let mut kept: Vec<Mention> = Vec::new();
     for (_, m) in ranked {
-        if kept.iter().all(|k| m.end <= k.start || m.start >= k.end) {
-            kept.push(m);
+        let before = taken.range(..m.end).next_back();
+        if before.is_some_and(|(_, &end)| end > m.start) {
+            continue;
         }
+        taken.insert(m.start, m.end);
+        kept.push(m);
     }
     kept.sort_by_key(|m| (m.start, m.end));
     kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(start: usize, end: usize, source: Source) -> Mention {
+        Mention {
+            sentence: 0,
+            start,
+            end,
+            etype: EntityType::Org,
+            kb_id: None,
+            canonical: None,
+            source,
+        }
+    }
+
+    #[test]
+    fn merge_prefers_source_rank_then_length() {
+        let kept = merge_overlaps(vec![
+            m(10, 20, Source::Model),
+            m(0, 5, Source::Pattern),
+            m(3, 12, Source::Gazetteer),
+            m(12, 30, Source::Pattern),
+            m(40, 45, Source::Model),
+        ]);
+        let spans: Vec<(usize, usize)> = kept.iter().map(|k| (k.start, k.end)).collect();
+        assert_eq!(spans, vec![(3, 12), (12, 30), (40, 45)]);
+    }
+
+    #[test]
+    fn merge_keeps_touching_spans() {
+        let kept = merge_overlaps(vec![m(0, 5, Source::Model), m(5, 9, Source::Model)]);
+        assert_eq!(kept.len(), 2);
+    }
 }
