@@ -42,6 +42,13 @@ pub enum Command {
   nergraph entities data/articles/kasachstan-2022-01.txt
   nergraph entities news.jsonl --format jsonl > mentions.jsonl")]
     Entities(EntitiesArgs),
+
+    /// Score the recognizer against gold annotations (precision, recall, F1).
+    #[command(after_help = "Examples:
+  nergraph eval ../shared/corpora/germeval2014/NER-de-dev.tsv
+  nergraph eval ../shared/corpora/smartdata/smartdata-v3_dev.jsonl --json
+  nergraph --no-model eval corpus.conll --format conll")]
+    Eval(EvalArgs),
 }
 
 /// Arguments of `build`.
@@ -80,4 +87,32 @@ pub struct EntitiesArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = EntitiesFormat::Table)]
     pub format: EntitiesFormat,
+}
+
+/// Gold-annotation formats of `eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    /// GermEval 2014 TSV (`index token outer inner`).
+    Germeval,
+    /// `token tag` lines in BIO (LER, Europeana, CoNLL, WNUT).
+    Conll,
+    /// JSONL documents with char-offset entity spans (SmartData).
+    SpansJsonl,
+}
+
+/// Arguments of `eval`.
+#[derive(Debug, Args)]
+pub struct EvalArgs {
+    /// Gold-annotation files; all are scored together.
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+
+    /// Format of the files. Default: from the extension (.tsv GermEval,
+    /// .jsonl spans, else CoNLL).
+    #[arg(long, value_enum)]
+    pub format: Option<EvalFormat>,
+
+    /// Print one JSON object instead of the text report.
+    #[arg(long)]
+    pub json: bool,
 }

@@ -2,6 +2,7 @@
 
 mod build;
 mod entities;
+mod eval;
 
 use std::process::ExitCode;
 
@@ -30,6 +31,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Build(args) => build::run(&options, args),
         Command::Entities(args) => entities::run(&options, args),
+        Command::Eval(args) => eval::run(&options, args),
     }
 }
 
