@@ -66,6 +66,10 @@ pub struct BuildArgs {
     /// Leave co-occurrence edges out of the drawing.
     #[arg(long)]
     pub no_cooccurrence: bool,
+
+    /// Also write graph.html, an interactive page that works offline.
+    #[arg(long)]
+    pub html: bool,
 }
 
 /// Output format of `entities`.

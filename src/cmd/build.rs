@@ -1,5 +1,6 @@
 //! `nergraph build`: the main job. Reads the inputs, builds the graph and
-//! writes graph.dot, nodes.csv and edges.csv into the output directory.
+//! writes graph.dot, nodes.csv and edges.csv (and with `--html`, graph.html)
+//! into the output directory.
 
 use std::process::ExitCode;
 
@@ -35,6 +36,11 @@ pub fn run(options: &PipelineOptions, args: BuildArgs) -> anyhow::Result<ExitCod
     };
     export::write_default(&graph, &args.output, &export_options)
         .with_context(|| format!("writing to {}", args.output.display()))?;
+    if args.html {
+        let path = args.output.join("graph.html");
+        export::write_atomic(&path, |w| export::html::write(&graph, &export_options, w))
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
     eprintln!(
         "nergraph: {} documents, {} entities, {} edges -> {}",
         documents,

@@ -4,6 +4,7 @@
 
 pub mod csv;
 pub mod dot;
+pub mod html;
 
 use std::io::{BufWriter, Write};
 use std::path::Path;

@@ -1,0 +1,1263 @@
+// nergraph viewer: a force-directed layout on a canvas with pan and zoom,
+// search, filters, and details of nodes and edges with their evidence
+// sentences. Reads the graph from the JSON block #graph-data; no dependencies.
+(function () {
+  'use strict';
+
+  var TYPES = {
+    PER: { name: 'person', fill: '#f08a80', stroke: '#b03327', shape: 'circle' },
+    ORG: { name: 'organization', fill: '#7fa9f0', stroke: '#1f56b0', shape: 'square' },
+    LOC: { name: 'place', fill: '#82cc97', stroke: '#2b7341', shape: 'hexagon' }
+  };
+  var OTHER_TYPE = { name: 'other', fill: '#c9ccd1', stroke: '#6b7280', shape: 'circle' };
+  var KINDS = {
+    co_occurs: { name: 'co-occurrence', color: '#9aa3af' },
+    member_of: { name: 'member of', color: '#7b3fa0' },
+    leads: { name: 'leads', color: '#d35400' },
+    affiliated_with: { name: 'affiliated with', color: '#138d75' },
+    located_in: { name: 'located in', color: '#5d6d2e' },
+    event: { name: 'event', color: '#b0263b' }
+  };
+  var KIND_ORDER = Object.keys(KINDS);
+  // CAMEO root codes (Conflict and Mediation Event Observations).
+  var CAMEO = {
+    '01': 'make public statement', '02': 'appeal', '03': 'express intent to cooperate',
+    '04': 'consult', '05': 'engage in diplomatic cooperation',
+    '06': 'engage in material cooperation', '07': 'provide aid', '08': 'yield',
+    '09': 'investigate', '10': 'demand', '11': 'disapprove', '12': 'reject',
+    '13': 'threaten', '14': 'protest', '15': 'exhibit force posture',
+    '16': 'reduce relations', '17': 'coerce', '18': 'assault', '19': 'fight',
+    '20': 'use unconventional mass violence'
+  };
+  var KNOWN_NODE_FIELDS = ['id', 'label', 'etype', 'kb_id', 'aliases', 'mentions', 'documents'];
+  var LABEL_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+  var LABEL_FONT_BOLD = 'bold ' + LABEL_FONT;
+
+  var body = document.body;
+  var data = JSON.parse(document.getElementById('graph-data').textContent);
+  var canvas = document.getElementById('canvas');
+  var ctx = canvas.getContext('2d');
+  var stage = document.getElementById('stage');
+  var panel = document.getElementById('panel');
+  var tooltip = document.getElementById('tooltip');
+  var searchInput = document.getElementById('search');
+  var searchCount = document.getElementById('search-count');
+  var minWeightInput = document.getElementById('min-weight');
+  var minWeightValue = document.getElementById('min-weight-value');
+  var hideIsolatedInput = document.getElementById('hide-isolated');
+
+  function typeStyle(type) {
+    return TYPES[type] || OTHER_TYPE;
+  }
+  function kindStyle(kind) {
+    return KINDS[kind] || { name: kind, color: '#555b66' };
+  }
+  function kindRank(kind) {
+    var i = KIND_ORDER.indexOf(kind);
+    return i < 0 ? KIND_ORDER.length : i;
+  }
+
+  // Search keys: lower case, without diacritics, ß as ss.
+  function fold(s) {
+    return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/ß/g, 'ss');
+  }
+
+  // ---- the graph ------------------------------------------------------------
+
+  var maxMentions = 1;
+  data.nodes.forEach(function (n) {
+    maxMentions = Math.max(maxMentions, n.mentions || 1);
+  });
+  var nodes = data.nodes.map(function (n, i) {
+    var m = Math.max(1, n.mentions || 1);
+    var scale = maxMentions > 1 ? Math.sqrt((m - 1) / (maxMentions - 1)) : 0;
+    var aliases = n.aliases || [];
+    return {
+      index: i,
+      data: n,
+      id: n.id,
+      label: n.label,
+      type: n.etype,
+      r: 6 + 22 * scale,
+      x: 0,
+      y: 0,
+      edges: [],
+      visible: true,
+      keys: [fold(n.label)].concat(aliases.map(fold)),
+      labelWidth: -1
+    };
+  });
+  var nodeById = new Map();
+  nodes.forEach(function (n) {
+    nodeById.set(n.id, n);
+  });
+  var edges = [];
+  var maxWeight = 1;
+  data.edges.forEach(function (e) {
+    var s = nodeById.get(e.source);
+    var t = nodeById.get(e.target);
+    if (!s || !t) {
+      return;
+    }
+    var edge = {
+      index: edges.length,
+      data: e,
+      source: s,
+      target: t,
+      kind: e.kind,
+      weight: e.weight || 1,
+      directed: e.kind !== 'co_occurs',
+      bend: 0,
+      visible: true
+    };
+    maxWeight = Math.max(maxWeight, edge.weight);
+    edges.push(edge);
+    s.edges.push(edge);
+    if (t !== s) {
+      t.edges.push(edge);
+    }
+  });
+
+  // Several edges between the same two nodes are drawn as arcs side by side.
+  (function assignBends() {
+    var groups = new Map();
+    edges.forEach(function (e) {
+      var a = Math.min(e.source.index, e.target.index);
+      var b = Math.max(e.source.index, e.target.index);
+      var key = a + ' ' + b;
+      if (!groups.has(key)) {
+        groups.set(key, []);
+      }
+      groups.get(key).push(e);
+    });
+    groups.forEach(function (group) {
+      group.sort(function (x, y) {
+        return kindRank(x.kind) - kindRank(y.kind) || x.index - y.index;
+      });
+      group.forEach(function (e, j) {
+        var bend = group.length === 1 ? 0 : (j - (group.length - 1) / 2) * 0.3;
+        e.bend = e.source.index <= e.target.index ? bend : -bend;
+      });
+    });
+  })();
+
+  // ---- layout ---------------------------------------------------------------
+
+  // Deterministic pseudo-random numbers (mulberry32), so the same graph always
+  // gets the same picture.
+  function random(seed) {
+    var a = seed >>> 0;
+    return function () {
+      a = (a + 0x6d2b79f5) >>> 0;
+      var t = a;
+      t = Math.imul(t ^ (t >>> 15), t | 1);
+      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+
+  // A Barnes-Hut quadtree over the node positions: far-away groups of nodes
+  // repel as one mass, so a layout step is O(n log n).
+  function buildTree(list) {
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    list.forEach(function (n) {
+      x0 = Math.min(x0, n.x); y0 = Math.min(y0, n.y);
+      x1 = Math.max(x1, n.x); y1 = Math.max(y1, n.y);
+    });
+    var size = Math.max(x1 - x0, y1 - y0, 1) * 1.01;
+    var root = { x: x0, y: y0, size: size, mass: 0, cx: 0, cy: 0, body: null, kids: null, extra: null };
+    list.forEach(function (n) {
+      insert(root, n, 0);
+    });
+    return root;
+  }
+  function insert(cell, n, depth) {
+    cell.cx = (cell.cx * cell.mass + n.x * n.mass) / (cell.mass + n.mass);
+    cell.cy = (cell.cy * cell.mass + n.y * n.mass) / (cell.mass + n.mass);
+    cell.mass += n.mass;
+    if (!cell.kids) {
+      if (!cell.body) {
+        cell.body = n;
+        return;
+      }
+      if (depth > 40) {
+        (cell.extra = cell.extra || []).push(n);
+        return;
+      }
+      var old = cell.body;
+      cell.body = null;
+      cell.kids = [null, null, null, null];
+      insertChild(cell, old, depth);
+    }
+    insertChild(cell, n, depth);
+  }
+  function insertChild(cell, n, depth) {
+    var half = cell.size / 2;
+    var right = n.x >= cell.x + half ? 1 : 0;
+    var down = n.y >= cell.y + half ? 1 : 0;
+    var q = right + 2 * down;
+    if (!cell.kids[q]) {
+      cell.kids[q] = {
+        x: cell.x + right * half, y: cell.y + down * half, size: half,
+        mass: 0, cx: 0, cy: 0, body: null, kids: null, extra: null
+      };
+    }
+    insert(cell.kids[q], n, depth + 1);
+  }
+  function repel(cell, n, k2, theta2) {
+    if (!cell || cell.mass === 0) {
+      return;
+    }
+    if (!cell.kids) {
+      if (cell.body && cell.body !== n) {
+        pushApart(n, n.x - cell.body.x, n.y - cell.body.y, cell.body.mass, k2);
+      }
+      (cell.extra || []).forEach(function (m) {
+        if (m !== n) {
+          pushApart(n, n.x - m.x, n.y - m.y, m.mass, k2);
+        }
+      });
+      return;
+    }
+    var dx = n.x - cell.cx;
+    var dy = n.y - cell.cy;
+    if (cell.size * cell.size < theta2 * (dx * dx + dy * dy)) {
+      pushApart(n, dx, dy, cell.mass, k2);
+      return;
+    }
+    for (var q = 0; q < 4; q++) {
+      repel(cell.kids[q], n, k2, theta2);
+    }
+  }
+  function pushApart(n, dx, dy, mass, k2) {
+    var d2 = dx * dx + dy * dy;
+    if (d2 < 1e-6) {
+      // Coincident points: push in a direction that depends on the node only.
+      dx = Math.cos(n.index * 2.399963);
+      dy = Math.sin(n.index * 2.399963);
+      d2 = 1;
+    }
+    // Fruchterman-Reingold repulsion k²/d, times the masses.
+    var f = k2 * mass * n.mass / d2;
+    n.fx += dx * f;
+    n.fy += dy * f;
+  }
+
+  function layout() {
+    var n = nodes.length;
+    if (n === 0) {
+      return;
+    }
+    var rand = random(0x6e657267);
+    var K = 60;
+    var order = nodes.slice().sort(function (a, b) {
+      return b.edges.length - a.edges.length || a.index - b.index;
+    });
+    // Start on a sunflower spiral, best-connected nodes in the middle.
+    order.forEach(function (node, i) {
+      var radius = K * 0.8 * Math.sqrt(i + 0.5);
+      var angle = i * 2.399963;
+      node.x = radius * Math.cos(angle) + (rand() - 0.5) * K * 0.2;
+      node.y = radius * Math.sin(angle) + (rand() - 0.5) * K * 0.2;
+      node.mass = 0.7 + node.r / 12;
+    });
+    // One spring per pair of nodes, stronger for heavier relations.
+    var springs = new Map();
+    edges.forEach(function (e) {
+      if (e.source === e.target) {
+        return;
+      }
+      var a = Math.min(e.source.index, e.target.index);
+      var b = Math.max(e.source.index, e.target.index);
+      var key = a * n + b;
+      var w = (springs.has(key) ? springs.get(key).w : 0) + e.weight * (e.directed ? 2 : 1);
+      springs.set(key, { a: nodes[a], b: nodes[b], w: w });
+    });
+    var springList = Array.from(springs.values()).map(function (s) {
+      return { a: s.a, b: s.b, w: Math.min(1 + Math.log(s.w), 4) };
+    });
+    var iterations = n > 3000 ? 100 : n > 1000 ? 200 : 350;
+    var k2 = K * K;
+    var gravity = 0.8;
+    var start = K * Math.max(2, Math.sqrt(n) * 0.6);
+    for (var it = 0; it < iterations; it++) {
+      var temperature = start * Math.pow(1 - it / iterations, 1.6) + 0.5;
+      nodes.forEach(function (node) {
+        node.fx = 0;
+        node.fy = 0;
+      });
+      var tree = buildTree(nodes);
+      nodes.forEach(function (node) {
+        repel(tree, node, k2, 0.81);
+      });
+      springList.forEach(function (s) {
+        var dx = s.b.x - s.a.x;
+        var dy = s.b.y - s.a.y;
+        var d = Math.sqrt(dx * dx + dy * dy) || 0.01;
+        // Attraction d²/K, pulling both ends together.
+        var f = d / K * s.w;
+        s.a.fx += dx * f; s.a.fy += dy * f;
+        s.b.fx -= dx * f; s.b.fy -= dy * f;
+      });
+      nodes.forEach(function (node) {
+        node.fx -= node.x * gravity * node.mass;
+        node.fy -= node.y * gravity * node.mass;
+        var f = Math.sqrt(node.fx * node.fx + node.fy * node.fy);
+        if (f > 0) {
+          var step = Math.min(f, temperature) / f;
+          node.x += node.fx * step;
+          node.y += node.fy * step;
+        }
+      });
+    }
+    removeOverlaps();
+  }
+
+  // Push overlapping nodes apart (a grid keeps it near-linear).
+  function removeOverlaps() {
+    var cell = 64;
+    for (var pass = 0; pass < 12; pass++) {
+      var grid = new Map();
+      nodes.forEach(function (node) {
+        var key = Math.floor(node.x / cell) + ',' + Math.floor(node.y / cell);
+        if (!grid.has(key)) {
+          grid.set(key, []);
+        }
+        grid.get(key).push(node);
+      });
+      var moved = false;
+      nodes.forEach(function (a) {
+        var gx = Math.floor(a.x / cell);
+        var gy = Math.floor(a.y / cell);
+        for (var ix = -1; ix <= 1; ix++) {
+          for (var iy = -1; iy <= 1; iy++) {
+            var list = grid.get((gx + ix) + ',' + (gy + iy));
+            if (!list) {
+              continue;
+            }
+            list.forEach(function (b) {
+              if (b.index <= a.index) {
+                return;
+              }
+              var dx = b.x - a.x;
+              var dy = b.y - a.y;
+              var d = Math.sqrt(dx * dx + dy * dy);
+              var min = a.r + b.r + 6;
+              if (d < min) {
+                if (d < 1e-6) {
+                  dx = Math.cos(b.index); dy = Math.sin(b.index); d = 1;
+                }
+                var push = (min - d) / 2 / d;
+                a.x -= dx * push; a.y -= dy * push;
+                b.x += dx * push; b.y += dy * push;
+                moved = true;
+              }
+            });
+          }
+        }
+      });
+      if (!moved) {
+        break;
+      }
+    }
+  }
+
+  // ---- view state -----------------------------------------------------------
+
+  var view = { x: 0, y: 0, k: 1 };
+  var width = 0, height = 0, dpr = 1;
+  var typeOn = {};
+  var kindOn = {};
+  var minWeight = 1;
+  var matches = [];
+  var matchSet = new Set();
+  var matchCursor = -1;
+  var selected = null; // { node } or { edge }
+  var hover = null;
+  var frameRequested = false;
+
+  function resize() {
+    var rect = stage.getBoundingClientRect();
+    dpr = window.devicePixelRatio || 1;
+    width = Math.max(1, rect.width);
+    height = Math.max(1, rect.height);
+    canvas.width = Math.round(width * dpr);
+    canvas.height = Math.round(height * dpr);
+  }
+
+  function toWorld(p) {
+    return { x: (p.x - view.x) / view.k, y: (p.y - view.y) / view.k };
+  }
+
+  function fitTo(list, maxZoom) {
+    if (!list.length) {
+      return;
+    }
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    list.forEach(function (n) {
+      x0 = Math.min(x0, n.x - n.r); y0 = Math.min(y0, n.y - n.r);
+      x1 = Math.max(x1, n.x + n.r); y1 = Math.max(y1, n.y + n.r + 16);
+    });
+    var pad = 40;
+    var k = Math.min((width - 2 * pad) / Math.max(x1 - x0, 1), (height - 2 * pad) / Math.max(y1 - y0, 1));
+    view.k = Math.max(0.02, Math.min(maxZoom, k));
+    view.x = width / 2 - (x0 + x1) / 2 * view.k;
+    view.y = height / 2 - (y0 + y1) / 2 * view.k;
+  }
+
+  function zoomAt(p, factor) {
+    var k = Math.max(0.02, Math.min(12, view.k * factor));
+    factor = k / view.k;
+    view.x = p.x - (p.x - view.x) * factor;
+    view.y = p.y - (p.y - view.y) * factor;
+    view.k = k;
+    requestDraw();
+  }
+
+  function visibleNodes() {
+    return nodes.filter(function (n) { return n.visible; });
+  }
+
+  function applyFilters() {
+    nodes.forEach(function (n) {
+      n.visible = typeOn[n.type] !== false;
+    });
+    edges.forEach(function (e) {
+      e.visible = kindOn[e.kind] !== false && e.weight >= minWeight &&
+        e.source.visible && e.target.visible;
+    });
+    if (hideIsolatedInput.checked) {
+      nodes.forEach(function (n) {
+        n.visible = n.visible && n.edges.some(function (e) { return e.visible; });
+      });
+    }
+    if (selected && selected.node && !selected.node.visible ||
+        selected && selected.edge && !selected.edge.visible) {
+      select(null);
+    }
+    updateSearch(false);
+    requestDraw();
+  }
+
+  // ---- drawing --------------------------------------------------------------
+
+  function requestDraw() {
+    if (!frameRequested) {
+      frameRequested = true;
+      window.requestAnimationFrame(draw);
+    }
+  }
+
+  // The nodes and edges to emphasize, or null when nothing is emphasized.
+  function emphasis() {
+    if (!selected && !matchSet.size) {
+      return null;
+    }
+    var ns = new Set(matchSet);
+    var es = new Set();
+    if (selected && selected.node) {
+      ns.add(selected.node);
+      selected.node.edges.forEach(function (e) {
+        if (e.visible) {
+          es.add(e);
+          ns.add(e.source);
+          ns.add(e.target);
+        }
+      });
+    }
+    if (selected && selected.edge) {
+      es.add(selected.edge);
+      ns.add(selected.edge.source);
+      ns.add(selected.edge.target);
+    }
+    return { nodes: ns, edges: es };
+  }
+
+  function controlPoint(e) {
+    var sx = e.source.x, sy = e.source.y, tx = e.target.x, ty = e.target.y;
+    return { x: (sx + tx) / 2 - (ty - sy) * e.bend, y: (sy + ty) / 2 + (tx - sx) * e.bend };
+  }
+
+  function edgeWidth(e) {
+    return (e.directed ? 1.6 : 1) * (1 + Math.log(e.weight) / Math.LN2 * 0.8);
+  }
+
+  function shapePath(n, x, y, r) {
+    ctx.beginPath();
+    var shape = typeStyle(n.type).shape;
+    if (shape === 'square') {
+      var s = r * 0.9;
+      ctx.rect(x - s, y - s, 2 * s, 2 * s);
+    } else if (shape === 'hexagon') {
+      for (var i = 0; i < 6; i++) {
+        var a = Math.PI / 3 * i;
+        var px = x + r * 1.08 * Math.cos(a);
+        var py = y + r * 1.08 * Math.sin(a);
+        if (i === 0) {
+          ctx.moveTo(px, py);
+        } else {
+          ctx.lineTo(px, py);
+        }
+      }
+      ctx.closePath();
+    } else {
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+    }
+  }
+
+  function drawEdge(e, faded, strong) {
+    var style = kindStyle(e.kind);
+    var unit = Math.min(1, view.k) / view.k; // screen pixels → world, shrinking when zoomed out
+    var lw = edgeWidth(e) * unit * (strong ? 1.6 : 1);
+    ctx.globalAlpha = faded ? 0.12 : e.directed ? 0.9 : 0.75;
+    ctx.strokeStyle = strong && !e.directed ? '#4b5563' : style.color;
+    ctx.fillStyle = ctx.strokeStyle;
+    ctx.lineWidth = lw;
+    ctx.setLineDash(e.data.former ? [6 * unit, 4 * unit] : []);
+    var s = e.source, t = e.target;
+    if (s === t) {
+      ctx.beginPath();
+      ctx.arc(s.x + s.r, s.y - s.r, s.r * 0.7, 0, 2 * Math.PI);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      return;
+    }
+    var c = controlPoint(e);
+    // End the line at the target's border, where the arrowhead sits.
+    var ex = t.x, ey = t.y;
+    var dx = t.x - c.x, dy = t.y - c.y;
+    var dl = Math.sqrt(dx * dx + dy * dy) || 1;
+    var head = e.directed ? Math.max(7 * unit, lw * 3) : 0;
+    if (e.directed) {
+      ex = t.x - dx / dl * (t.r + 2 * unit);
+      ey = t.y - dy / dl * (t.r + 2 * unit);
+    }
+    ctx.beginPath();
+    ctx.moveTo(s.x, s.y);
+    if (e.bend) {
+      ctx.quadraticCurveTo(c.x, c.y, ex - dx / dl * head * 0.8, ey - dy / dl * head * 0.8);
+    } else {
+      ctx.lineTo(ex - dx / dl * head * 0.8, ey - dy / dl * head * 0.8);
+    }
+    ctx.stroke();
+    ctx.setLineDash([]);
+    if (e.directed) {
+      var ux = dx / dl, uy = dy / dl;
+      ctx.beginPath();
+      ctx.moveTo(ex, ey);
+      ctx.lineTo(ex - ux * head - uy * head * 0.5, ey - uy * head + ux * head * 0.5);
+      ctx.lineTo(ex - ux * head + uy * head * 0.5, ey - uy * head - ux * head * 0.5);
+      ctx.closePath();
+      ctx.fill();
+    }
+  }
+
+  function drawNode(n, faded, strong) {
+    var style = typeStyle(n.type);
+    var unit = Math.min(1, view.k) / view.k;
+    ctx.globalAlpha = faded ? 0.2 : 1;
+    shapePath(n, n.x, n.y, n.r);
+    ctx.fillStyle = style.fill;
+    ctx.fill();
+    ctx.lineWidth = (strong ? 3 : 1.5) * unit;
+    ctx.strokeStyle = strong ? '#111827' : style.stroke;
+    ctx.stroke();
+    if (matchSet.has(n)) {
+      ctx.globalAlpha = 1;
+      ctx.lineWidth = 3 / view.k;
+      ctx.strokeStyle = '#f5b700';
+      shapePath(n, n.x, n.y, n.r + 5 / view.k);
+      ctx.stroke();
+    }
+  }
+
+  function drawLabels(list, focus) {
+    // Place labels greedily, most important first; skip those that would
+    // overlap an already placed one (unless emphasized).
+    var placed = new Map();
+    var cell = 48;
+    function collides(box) {
+      for (var gx = Math.floor(box.x0 / cell); gx <= Math.floor(box.x1 / cell); gx++) {
+        for (var gy = Math.floor(box.y0 / cell); gy <= Math.floor(box.y1 / cell); gy++) {
+          var boxes = placed.get(gx + ',' + gy);
+          if (boxes && boxes.some(function (b) {
+            return b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1;
+          })) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+    function place(box) {
+      for (var gx = Math.floor(box.x0 / cell); gx <= Math.floor(box.x1 / cell); gx++) {
+        for (var gy = Math.floor(box.y0 / cell); gy <= Math.floor(box.y1 / cell); gy++) {
+          var key = gx + ',' + gy;
+          if (!placed.has(key)) {
+            placed.set(key, []);
+          }
+          placed.get(key).push(box);
+        }
+      }
+    }
+    var order = list.slice().sort(function (a, b) {
+      var fa = focus && focus.nodes.has(a) ? 1 : 0;
+      var fb = focus && focus.nodes.has(b) ? 1 : 0;
+      return fb - fa || b.r - a.r || a.index - b.index;
+    });
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    ctx.lineJoin = 'round';
+    order.forEach(function (n) {
+      var forced = focus && focus.nodes.has(n);
+      if (focus && !forced) {
+        return;
+      }
+      var sx = n.x * view.k + view.x;
+      var sy = n.y * view.k + view.y;
+      if (sx < -200 || sx > width + 200 || sy < -50 || sy > height + 50) {
+        return;
+      }
+      if (!forced && n.r * view.k < 4.5 && view.k < 1.5) {
+        return;
+      }
+      var bold = selected && selected.node === n || matchSet.has(n);
+      ctx.font = bold ? LABEL_FONT_BOLD : LABEL_FONT;
+      var w = ctx.measureText(n.label).width;
+      var top = sy + n.r * view.k + 3;
+      var box = { x0: sx - w / 2 - 2, x1: sx + w / 2 + 2, y0: top, y1: top + 14 };
+      if (collides(box) && !forced) {
+        return;
+      }
+      place(box);
+      ctx.globalAlpha = 1;
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+      ctx.strokeText(n.label, sx, top);
+      ctx.fillStyle = '#1d2430';
+      ctx.fillText(n.label, sx, top);
+    });
+  }
+
+  function draw() {
+    frameRequested = false;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.globalAlpha = 1;
+    ctx.fillStyle = '#fbfbfc';
+    ctx.fillRect(0, 0, width, height);
+    ctx.save();
+    ctx.translate(view.x, view.y);
+    ctx.scale(view.k, view.k);
+    var focus = emphasis();
+    var shownEdges = 0;
+    // Co-occurrence lines below typed relations.
+    [false, true].forEach(function (directed) {
+      edges.forEach(function (e) {
+        if (!e.visible || e.directed !== directed) {
+          return;
+        }
+        shownEdges++;
+        var strong = focus && focus.edges.has(e);
+        drawEdge(e, focus && !strong, strong && (selected && selected.edge === e || !!(selected && selected.node)));
+      });
+    });
+    var shown = visibleNodes();
+    shown.forEach(function (n) {
+      var emphasized = focus && focus.nodes.has(n);
+      drawNode(n, focus && !emphasized, selected && selected.node === n);
+    });
+    ctx.restore();
+    drawLabels(shown, focus);
+    body.dataset.renderedNodes = String(shown.length);
+    body.dataset.renderedEdges = String(shownEdges);
+    body.dataset.zoom = view.k.toFixed(3);
+  }
+
+  // ---- hit testing ------------------------------------------------------------
+
+  function nodeAt(p) {
+    var w = toWorld(p);
+    var best = null;
+    var bestD = Infinity;
+    nodes.forEach(function (n) {
+      if (!n.visible) {
+        return;
+      }
+      var dx = n.x - w.x, dy = n.y - w.y;
+      var d = Math.sqrt(dx * dx + dy * dy);
+      if (d <= n.r + 3 / view.k && d < bestD) {
+        best = n;
+        bestD = d;
+      }
+    });
+    return best;
+  }
+
+  function distanceToSegment(px, py, ax, ay, bx, by) {
+    var dx = bx - ax, dy = by - ay;
+    var l2 = dx * dx + dy * dy;
+    var t = l2 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / l2)) : 0;
+    var x = ax + t * dx - px, y = ay + t * dy - py;
+    return Math.sqrt(x * x + y * y);
+  }
+
+  function edgeAt(p) {
+    var w = toWorld(p);
+    var best = null;
+    var bestD = Infinity;
+    edges.forEach(function (e) {
+      if (!e.visible || e.source === e.target) {
+        return;
+      }
+      var s = e.source, t = e.target, c = controlPoint(e);
+      var d = Infinity;
+      var steps = e.bend ? 12 : 1;
+      var px = s.x, py = s.y;
+      for (var i = 1; i <= steps; i++) {
+        var u = i / steps;
+        var qx = (1 - u) * (1 - u) * s.x + 2 * (1 - u) * u * c.x + u * u * t.x;
+        var qy = (1 - u) * (1 - u) * s.y + 2 * (1 - u) * u * c.y + u * u * t.y;
+        d = Math.min(d, distanceToSegment(w.x, w.y, px, py, qx, qy));
+        px = qx; py = qy;
+      }
+      var tolerance = (edgeWidth(e) / 2 + 4) / view.k;
+      if (d <= tolerance && d < bestD) {
+        best = e;
+        bestD = d;
+      }
+    });
+    return best;
+  }
+
+  // ---- panel ------------------------------------------------------------------
+
+  function el(tag, props, children) {
+    var node = document.createElement(tag);
+    Object.keys(props || {}).forEach(function (k) {
+      if (k === 'text') {
+        node.textContent = props[k];
+      } else if (k === 'class') {
+        node.className = props[k];
+      } else if (k === 'onclick') {
+        node.addEventListener('click', props[k]);
+      } else {
+        node.setAttribute(k, props[k]);
+      }
+    });
+    (children || []).forEach(function (c) {
+      if (c !== null && c !== undefined) {
+        node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+      }
+    });
+    return node;
+  }
+
+  function table(rows) {
+    return el('table', {}, rows.filter(function (r) {
+      return r[1] !== null && r[1] !== undefined && r[1] !== '';
+    }).map(function (r) {
+      return el('tr', {}, [el('th', { text: r[0] }), el('td', {}, [typeof r[1] === 'object' ? r[1] : String(r[1])])]);
+    }));
+  }
+
+  function nodeButton(n) {
+    return el('button', { class: 'link', type: 'button', text: n.label, onclick: function () {
+      select({ node: n }, true);
+    } });
+  }
+
+  function typeBadge(type) {
+    return el('span', { class: 'badge ' + type, text: type });
+  }
+
+  function kbLink(kb) {
+    if (!kb) {
+      return null;
+    }
+    var m;
+    if ((m = /^Q[0-9]+$/.exec(kb))) {
+      return el('a', { class: 'link', href: 'https://www.wikidata.org/wiki/' + m[0], target: '_blank', rel: 'noopener', text: kb });
+    }
+    if ((m = /^geonames:([0-9]+)$/.exec(kb))) {
+      return el('a', { class: 'link', href: 'https://www.geonames.org/' + m[1], target: '_blank', rel: 'noopener', text: kb });
+    }
+    return kb;
+  }
+
+  function kindLabel(e) {
+    var d = e.data;
+    var text = kindStyle(e.kind).name;
+    if (d.cameo) {
+      text += ' ' + d.cameo + (d.trigger ? ' (' + d.trigger + ')' : '');
+    } else if (d.role) {
+      text += ' (' + d.role + ')';
+    }
+    return text;
+  }
+
+  function showOverview() {
+    var shown = visibleNodes();
+    var typeCounts = {};
+    nodes.forEach(function (n) {
+      typeCounts[n.type] = (typeCounts[n.type] || 0) + 1;
+    });
+    var top = shown.slice().sort(function (a, b) {
+      return (b.data.mentions || 0) - (a.data.mentions || 0) || a.index - b.index;
+    }).slice(0, 15);
+    panel.replaceChildren(
+      el('h2', { text: 'Overview' }),
+      table([
+        ['Documents', data.documents],
+        ['Entities', shown.length + ' shown of ' + nodes.length],
+        ['Relations', edges.filter(function (e) { return e.visible; }).length + ' shown of ' + edges.length]
+      ]),
+      el('h3', { text: 'Legend' }),
+      el('table', { class: 'legend' }, Object.keys(TYPES).map(function (t) {
+        var s = TYPES[t];
+        return el('tr', {}, [
+          el('td', {}, [el('span', { class: 'swatch ' + t, style: 'background:' + s.fill + ';border-color:' + s.stroke })]),
+          el('td', { text: t + ' ' + s.name + ' (' + (typeCounts[t] || 0) + ')' })
+        ]);
+      }).concat(KIND_ORDER.map(function (k) {
+        return el('tr', {}, [
+          el('td', {}, [el('span', { class: 'line', style: 'border-color:' + KINDS[k].color })]),
+          el('td', { text: KINDS[k].name + (k === 'co_occurs' ? ' (same sentence, no arrow)' : ' (arrow)') })
+        ]);
+      })).concat([
+        el('tr', {}, [el('td', {}, [el('span', { class: 'line dashed', style: 'border-color:#555b66' })]), el('td', { text: 'former role' })]),
+        el('tr', {}, [el('td', { text: '' }), el('td', { class: 'muted', text: 'Node size: mentions. Line width: number of evidence sentences.' })])
+      ])),
+      el('h3', { text: 'Most mentioned' }),
+      el('ul', {}, top.map(function (n) {
+        return el('li', {}, [nodeButton(n), ' ', el('span', { class: 'muted', text: n.type + ', ' + n.data.mentions + ' mentions' })]);
+      })),
+      el('p', { class: 'hint', text: 'Drag to pan, scroll to zoom, drag a node to move it. Click a node or a line for details and evidence. Keys: / search, + and - zoom, 0 fit, Esc clear.' })
+    );
+  }
+
+  function showNode(n) {
+    var d = n.data;
+    var extra = Object.keys(d).filter(function (k) {
+      return KNOWN_NODE_FIELDS.indexOf(k) < 0 && d[k] !== null && typeof d[k] !== 'object';
+    }).sort().map(function (k) {
+      var v = d[k];
+      return [k.replace(/_/g, ' '), typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(4) : v];
+    });
+    var incident = n.edges.slice().sort(function (a, b) {
+      return kindRank(a.kind) - kindRank(b.kind) || b.weight - a.weight || a.index - b.index;
+    });
+    panel.replaceChildren(
+      el('h2', {}, [d.label, ' ', typeBadge(n.type)]),
+      table([
+        ['Type', typeStyle(n.type).name],
+        ['ID', d.id],
+        ['Knowledge base', kbLink(d.kb_id)],
+        ['Mentions', d.mentions],
+        ['Documents', d.documents],
+        ['Relations', incident.length]
+      ].concat(extra)),
+      el('h3', { text: 'Aliases' }),
+      (d.aliases || []).length ? el('ul', {}, d.aliases.map(function (a) { return el('li', { text: a }); })) : el('p', { class: 'muted', text: 'none' }),
+      el('h3', { text: 'Relations (' + incident.length + ')' }),
+      incident.length ? el('ul', {}, incident.map(function (e) {
+        var other = e.source === n ? e.target : e.source;
+        var arrow = !e.directed ? '—' : e.source === n ? '→' : '←';
+        return el('li', { class: e.visible ? '' : 'muted' }, [
+          el('span', { style: 'color:' + kindStyle(e.kind).color, text: arrow + ' ' }),
+          nodeButton(other), ' ',
+          el('button', { class: 'link', type: 'button', text: kindLabel(e) + ', weight ' + e.weight, onclick: function () {
+            select({ edge: e }, true);
+          } })
+        ]);
+      })) : el('p', { class: 'muted', text: 'none' })
+    );
+  }
+
+  function isWordChar(ch) {
+    return !!ch && /[\p{L}\p{N}]/u.test(ch);
+  }
+
+  // The sentence with the trigger marked and the two entities' names in bold.
+  function sentence(ev, e) {
+    var text = ev.text || '';
+    var ranges = [];
+    if (ev.trigger_span) {
+      var chars = Array.from(text);
+      var s = ev.trigger_span[0] - ev.sentence_start;
+      var t = ev.trigger_span[1] - ev.sentence_start;
+      if (s >= 0 && t <= chars.length && s < t) {
+        var from = chars.slice(0, s).join('').length;
+        ranges.push({ s: from, e: from + chars.slice(s, t).join('').length, tag: 'mark' });
+      }
+    }
+    var names = [];
+    [e.source, e.target].forEach(function (n) {
+      [n.label].concat(n.data.aliases || []).forEach(function (a) {
+        if (a && a.length > 1 && names.indexOf(a) < 0) {
+          names.push(a);
+        }
+      });
+    });
+    names.sort(function (a, b) { return b.length - a.length; });
+    names.forEach(function (name) {
+      var at = text.indexOf(name);
+      while (at >= 0) {
+        var end = at + name.length;
+        var free = !isWordChar(text[at - 1]) && !isWordChar(text[end]) && ranges.every(function (r) {
+          return end <= r.s || at >= r.e;
+        });
+        if (free) {
+          ranges.push({ s: at, e: end, tag: 'span' });
+        }
+        at = text.indexOf(name, end);
+      }
+    });
+    ranges.sort(function (a, b) { return a.s - b.s; });
+    var parts = [];
+    var pos = 0;
+    ranges.forEach(function (r) {
+      parts.push(text.slice(pos, r.s));
+      parts.push(el(r.tag, r.tag === 'span' ? { class: 'entity', text: text.slice(r.s, r.e) } : { text: text.slice(r.s, r.e) }));
+      pos = r.e;
+    });
+    parts.push(text.slice(pos));
+    return el('div', { class: 'sentence' }, parts);
+  }
+
+  function showEdge(e) {
+    var d = e.data;
+    var evidence = d.evidence || [];
+    var flags = [];
+    if (d.former) {
+      flags.push('former');
+    }
+    if (d.reported) {
+      flags.push('reported speech');
+    }
+    panel.replaceChildren(
+      el('h2', {}, [nodeButton(e.source), e.directed ? ' → ' : ' — ', nodeButton(e.target)]),
+      table([
+        ['Relation', el('span', { style: 'color:' + kindStyle(e.kind).color + ';font-weight:600', text: kindStyle(e.kind).name })],
+        ['CAMEO', d.cameo ? d.cameo + (CAMEO[d.cameo.slice(0, 2)] ? ' ' + CAMEO[d.cameo.slice(0, 2)] : '') : null],
+        ['Trigger', d.trigger],
+        ['Role', d.role],
+        ['Marked as', flags.join(', ')],
+        ['Weight', e.weight + (e.weight === 1 ? ' sentence' : ' sentences')],
+        ['Documents', d.documents],
+        ['Dates', d.first_date ? d.first_date + (d.last_date && d.last_date !== d.first_date ? ' – ' + d.last_date : '') : null]
+      ]),
+      el('h3', { text: 'Evidence' + (evidence.length < e.weight ? ' (first ' + evidence.length + ' of ' + e.weight + ')' : ' (' + evidence.length + ')') }),
+      el('ul', { class: 'evidence' }, evidence.map(function (ev) {
+        return el('li', {}, [
+          el('div', { class: 'meta', text: ev.doc + (ev.date ? ' · ' + ev.date : '') + ' · sentence ' + (ev.sentence + 1) }),
+          sentence(ev, e)
+        ]);
+      }))
+    );
+  }
+
+  function select(what, center) {
+    selected = what && (what.node || what.edge) ? what : null;
+    if (!selected) {
+      showOverview();
+      delete body.dataset.selected;
+    } else if (selected.node) {
+      showNode(selected.node);
+      body.dataset.selected = selected.node.id;
+      if (center) {
+        centerOn(selected.node);
+      }
+    } else {
+      showEdge(selected.edge);
+      body.dataset.selected = selected.edge.source.id + ' ' + selected.edge.kind + ' ' + selected.edge.target.id;
+      if (center) {
+        fitTo([selected.edge.source, selected.edge.target], Math.max(view.k, 1));
+      }
+    }
+    panel.scrollTop = 0;
+    requestDraw();
+  }
+
+  function centerOn(n) {
+    view.k = Math.max(view.k, 1.2);
+    view.x = width / 2 - n.x * view.k;
+    view.y = height / 2 - n.y * view.k;
+  }
+
+  // ---- search and filters -----------------------------------------------------
+
+  function updateSearch(move) {
+    var q = fold(searchInput.value.trim());
+    matches = [];
+    var hidden = 0;
+    if (q) {
+      nodes.forEach(function (n) {
+        if (n.keys.some(function (k) { return k.indexOf(q) >= 0; })) {
+          if (n.visible) {
+            matches.push(n);
+          } else {
+            hidden++;
+          }
+        }
+      });
+      matches.sort(function (a, b) {
+        var ea = a.keys.indexOf(q) >= 0 ? 0 : 1;
+        var eb = b.keys.indexOf(q) >= 0 ? 0 : 1;
+        return ea - eb || (b.data.mentions || 0) - (a.data.mentions || 0) || a.index - b.index;
+      });
+    }
+    matchSet = new Set(matches);
+    matchCursor = -1;
+    searchCount.textContent = !q ? '' : (matches.length === 1 ? '1 match' : matches.length + ' matches') +
+      (hidden ? ' (' + hidden + ' filtered out)' : '');
+    body.dataset.searchMatches = String(matches.length);
+    if (move && matches.length) {
+      if (matches.length === 1) {
+        centerOn(matches[0]);
+      } else {
+        fitTo(matches, 2);
+      }
+    }
+    requestDraw();
+  }
+
+  function nextMatch() {
+    if (!matches.length) {
+      return;
+    }
+    matchCursor = (matchCursor + 1) % matches.length;
+    select({ node: matches[matchCursor] }, true);
+  }
+
+  function buildFilters() {
+    var types = document.getElementById('type-filters');
+    var present = {};
+    nodes.forEach(function (n) {
+      present[n.type] = (present[n.type] || 0) + 1;
+    });
+    Object.keys(present).sort().forEach(function (t) {
+      typeOn[t] = true;
+      var box = el('input', { type: 'checkbox', checked: '' });
+      box.addEventListener('change', function () {
+        typeOn[t] = box.checked;
+        applyFilters();
+      });
+      var s = typeStyle(t);
+      types.appendChild(el('label', { title: s.name }, [box, el('span', { class: 'swatch ' + t, style: 'background:' + s.fill + ';border-color:' + s.stroke }), t + ' ' + present[t]]));
+    });
+    var kinds = document.getElementById('kind-filters');
+    var counts = {};
+    edges.forEach(function (e) {
+      counts[e.kind] = (counts[e.kind] || 0) + 1;
+    });
+    Object.keys(counts).sort(function (a, b) { return kindRank(a) - kindRank(b) || (a < b ? -1 : 1); }).forEach(function (k) {
+      kindOn[k] = true;
+      var box = el('input', { type: 'checkbox', checked: '' });
+      box.addEventListener('change', function () {
+        kindOn[k] = box.checked;
+        applyFilters();
+      });
+      kinds.appendChild(el('label', {}, [box, el('span', { class: 'line', style: 'border-color:' + kindStyle(k).color }), kindStyle(k).name + ' ' + counts[k]]));
+    });
+    minWeightInput.max = String(maxWeight);
+    minWeightInput.disabled = maxWeight <= 1;
+    minWeightInput.addEventListener('input', function () {
+      minWeight = Number(minWeightInput.value) || 1;
+      minWeightValue.textContent = String(minWeight);
+      applyFilters();
+    });
+    hideIsolatedInput.addEventListener('change', applyFilters);
+    searchInput.addEventListener('input', function () {
+      updateSearch(true);
+    });
+    searchInput.addEventListener('keydown', function (ev) {
+      if (ev.key === 'Enter') {
+        ev.preventDefault();
+        nextMatch();
+      } else if (ev.key === 'Escape') {
+        searchInput.value = '';
+        updateSearch(false);
+        searchInput.blur();
+      }
+    });
+  }
+
+  // ---- pointer and keyboard -----------------------------------------------------
+
+  var drag = null;
+
+  function local(ev) {
+    var rect = canvas.getBoundingClientRect();
+    return { x: ev.clientX - rect.left, y: ev.clientY - rect.top };
+  }
+
+  function showTooltip(p, text) {
+    if (!text) {
+      tooltip.hidden = true;
+      return;
+    }
+    tooltip.textContent = text;
+    tooltip.hidden = false;
+    tooltip.style.left = Math.min(p.x + 14, width - 200) + 'px';
+    tooltip.style.top = (p.y + 14) + 'px';
+  }
+
+  function bindPointer() {
+    canvas.addEventListener('pointerdown', function (ev) {
+      var p = local(ev);
+      var n = nodeAt(p);
+      drag = { node: n, start: p, view: { x: view.x, y: view.y }, moved: false };
+      canvas.setPointerCapture(ev.pointerId);
+      canvas.classList.add('dragging');
+      showTooltip(p, null);
+    });
+    canvas.addEventListener('pointermove', function (ev) {
+      var p = local(ev);
+      if (drag) {
+        var dx = p.x - drag.start.x, dy = p.y - drag.start.y;
+        if (!drag.moved && dx * dx + dy * dy > 9) {
+          drag.moved = true;
+        }
+        if (drag.moved) {
+          if (drag.node) {
+            var w = toWorld(p);
+            drag.node.x = w.x;
+            drag.node.y = w.y;
+          } else {
+            view.x = drag.view.x + dx;
+            view.y = drag.view.y + dy;
+          }
+          requestDraw();
+        }
+        return;
+      }
+      var n = nodeAt(p);
+      var e = n ? null : edgeAt(p);
+      hover = n || e;
+      canvas.classList.toggle('pointing', !!hover);
+      if (n) {
+        showTooltip(p, n.label + ' (' + n.type + ', ' + n.data.mentions + ' mentions)');
+      } else if (e) {
+        showTooltip(p, e.source.label + (e.directed ? ' → ' : ' — ') + e.target.label + ': ' + kindLabel(e) + ', weight ' + e.weight);
+      } else {
+        showTooltip(p, null);
+      }
+    });
+    function end(ev) {
+      if (!drag) {
+        return;
+      }
+      var p = local(ev);
+      if (!drag.moved && ev.type === 'pointerup') {
+        var n = nodeAt(p);
+        var e = n ? null : edgeAt(p);
+        select(n ? { node: n } : e ? { edge: e } : null, false);
+      }
+      drag = null;
+      canvas.classList.remove('dragging');
+    }
+    canvas.addEventListener('pointerup', end);
+    canvas.addEventListener('pointercancel', end);
+    canvas.addEventListener('pointerleave', function () {
+      showTooltip(null, null);
+    });
+    canvas.addEventListener('wheel', function (ev) {
+      ev.preventDefault();
+      var delta = ev.deltaY * (ev.deltaMode === 1 ? 16 : ev.deltaMode === 2 ? 400 : 1);
+      zoomAt(local(ev), Math.exp(-delta * 0.0015));
+    }, { passive: false });
+    canvas.addEventListener('dblclick', function (ev) {
+      zoomAt(local(ev), 1.6);
+    });
+    document.getElementById('zoom-in').addEventListener('click', function () {
+      zoomAt({ x: width / 2, y: height / 2 }, 1.4);
+    });
+    document.getElementById('zoom-out').addEventListener('click', function () {
+      zoomAt({ x: width / 2, y: height / 2 }, 1 / 1.4);
+    });
+    document.getElementById('fit').addEventListener('click', function () {
+      fitTo(visibleNodes(), 1.5);
+      requestDraw();
+    });
+    document.addEventListener('keydown', function (ev) {
+      var tag = ev.target && ev.target.tagName;
+      if (tag === 'INPUT' || tag === 'TEXTAREA' || ev.ctrlKey || ev.metaKey || ev.altKey) {
+        return;
+      }
+      var center = { x: width / 2, y: height / 2 };
+      if (ev.key === '/') {
+        ev.preventDefault();
+        searchInput.focus();
+      } else if (ev.key === '+' || ev.key === '=') {
+        zoomAt(center, 1.4);
+      } else if (ev.key === '-') {
+        zoomAt(center, 1 / 1.4);
+      } else if (ev.key === '0') {
+        fitTo(visibleNodes(), 1.5);
+        requestDraw();
+      } else if (ev.key === 'Escape') {
+        select(null);
+      } else if (ev.key.indexOf('Arrow') === 0) {
+        var step = 60;
+        view.x += ev.key === 'ArrowLeft' ? step : ev.key === 'ArrowRight' ? -step : 0;
+        view.y += ev.key === 'ArrowUp' ? step : ev.key === 'ArrowDown' ? -step : 0;
+        requestDraw();
+      }
+    });
+    window.addEventListener('resize', function () {
+      resize();
+      requestDraw();
+    });
+  }
+
+  // The URL fragment can preset the view: #q=name, #select=entity-id,
+  // #edge=index (into the edge list), #types=PER,ORG, #min-weight=2.
+  function applyHash() {
+    var params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
+    if (params.has('types')) {
+      var wanted = params.get('types').split(',');
+      Object.keys(typeOn).forEach(function (t) {
+        typeOn[t] = wanted.indexOf(t) >= 0;
+      });
+      document.querySelectorAll('#type-filters input').forEach(function (box, i) {
+        box.checked = typeOn[Object.keys(typeOn).sort()[i]];
+      });
+    }
+    if (params.has('min-weight')) {
+      minWeight = Math.max(1, Math.min(maxWeight, Number(params.get('min-weight')) || 1));
+      minWeightInput.value = String(minWeight);
+      minWeightValue.textContent = String(minWeight);
+    }
+    applyFilters();
+    if (params.has('q')) {
+      searchInput.value = params.get('q');
+      updateSearch(true);
+    }
+    if (params.has('select')) {
+      var n = nodeById.get(params.get('select'));
+      if (n && n.visible) {
+        select({ node: n }, true);
+      }
+    }
+    if (params.has('edge')) {
+      var e = edges[Number(params.get('edge'))];
+      if (e && e.visible) {
+        select({ edge: e }, true);
+      }
+    }
+  }
+
+  // ---- start ----------------------------------------------------------------------
+
+  layout();
+  buildFilters();
+  resize();
+  fitTo(nodes, 1.5);
+  showOverview();
+  applyHash();
+  draw();
+  bindPointer();
+  body.dataset.totalNodes = String(nodes.length);
+  body.dataset.totalEdges = String(edges.length);
+  body.dataset.ready = 'true';
+})();
