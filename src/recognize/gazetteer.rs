@@ -1,23 +1,579 @@
 //! Gazetteer recognizer: countries and territories (with genitive and
-//! adjectival forms), cities and international organizations from the lists
-//! in `data/gazetteer/`, each with a knowledge-base id.
+//! adjectival forms), cities and organizations from the lists in
+//! `data/gazetteer/`, each with a knowledge-base id, plus lookups by id and name.
+//!
+//! All surface forms are compiled once into one Aho-Corasick automaton that
+//! scans the raw text; matches are kept only on word boundaries. Matching is
+//! case-sensitive over generated variants (as written, ALL-CAPS via Unicode
+//! case mapping, and first letter toggled for adjectives), since
+//! aho-corasick's case-insensitive mode only folds ASCII.
 
-use crate::error::Result;
-use crate::lexicon::DataSource;
-use crate::recognize::Mention;
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, Input, MatchKind};
+
+use crate::error::{Error, Result};
+use crate::lexicon::{data_error, records, DataSource};
+use crate::recognize::{EntityType, Mention, Source};
 use crate::segment::Sentence;
 
+const COUNTRIES: &str = "gazetteer/countries.tsv";
+const CITIES: &str = "gazetteer/cities.tsv";
+const ORGANIZATIONS: &str = "gazetteer/organizations.tsv";
+const STOPLIST: &str = "gazetteer/stoplist.txt";
+
+/// Words after which a stoplisted place name ("Essen", "Hof") is read as a
+/// place: locative prepositions. After anything else (an article, sentence
+/// start, a verb) the word is taken as the common noun or verb.
+const LOCATIVE: &[&str] = &[
+    "in", "In", "nach", "Nach", "aus", "Aus", "bei", "Bei", "von", "Von", "bis", "Bis", "ab", "Ab",
+    "via", "Via", "gen", "zwischen", "Zwischen", "nahe", "Nahe", "nahe", "unweit", "Unweit",
+    "Richtung", "um", "Um",
+];
+
+/// Cities below this population are matched only as whole tokens, not as
+/// parts of hyphenated compounds ("Baden-Württemberg" is not Baden).
+const COMPOUND_MIN_POPULATION: u64 = 100_000;
+
+/// What kind of thing a gazetteer entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntryKind {
+    /// A sovereign state (Destatis lists it).
+    Country,
+    /// A dependent territory or special area (CLDR only).
+    Territory,
+    /// A former state (Sowjetunion, Jugoslawien).
+    Historical,
+    /// A continent or world region (Europa, Zentralasien).
+    Region,
+    /// A city.
+    City,
+    /// An organization.
+    Organization,
+}
+
+impl EntryKind {
+    fn parse(s: &str) -> Option<EntryKind> {
+        Some(match s {
+            "country" => EntryKind::Country,
+            "territory" => EntryKind::Territory,
+            "historical" => EntryKind::Historical,
+            "region" => EntryKind::Region,
+            _ => return None,
+        })
+    }
+
+    /// Whether the entry is a country-like place (country, territory, former state).
+    pub fn is_country(self) -> bool {
+        matches!(
+            self,
+            EntryKind::Country | EntryKind::Territory | EntryKind::Historical
+        )
+    }
+}
+
+/// How a surface form relates to its entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Form {
+    /// A name or alternative name ("Kasachstan", "Republik Kasachstan").
+    Name,
+    /// A genitive ("Kasachstans").
+    Genitive,
+    /// An adjective derived from a country ("kasachischen" → Kasachstan).
+    Adjective,
+    /// An abbreviation ("OSZE", "OSCE").
+    Abbreviation,
+}
+
+/// One gazetteer entry: a country, region, city or organization.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Knowledge-base id: `geonames:<id>` for places, a Wikidata QID for
+    /// organizations; `None` where the sources have none.
+    pub kb_id: Option<String>,
+    /// The canonical (German) name.
+    pub canonical: String,
+    /// LOC or ORG.
+    pub etype: EntityType,
+    /// Country, city, organization, ...
+    pub kind: EntryKind,
+    /// For organizations: the category from the data file (international,
+    /// party, government, agency, media, company, ...); empty otherwise.
+    pub category: String,
+    /// ISO 3166-1 alpha-2 code of the country (of the city), if any.
+    pub iso2: Option<String>,
+    /// Population (cities only).
+    pub population: Option<u64>,
+    /// Names and alternative names as listed in the data.
+    pub names: Vec<String>,
+    /// Genitive forms as listed in the data.
+    pub genitives: Vec<String>,
+    /// Adjective forms (all inflections, lowercase) as listed in the data.
+    pub adjectives: Vec<String>,
+    /// Abbreviations, matched exactly as written.
+    pub abbreviations: Vec<String>,
+}
+
+/// A gazetteer hit in a text, with byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GazMatch {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset just past the match.
+    pub end: usize,
+    /// Index into [`Gazetteer::entries`].
+    pub entry: usize,
+    /// Which kind of surface form matched.
+    pub form: Form,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Pattern {
+    entry: u32,
+    form: Form,
+    /// A stoplisted word: only a place after a locative preposition.
+    stopped: bool,
+    /// May this pattern touch a hyphen (be part of a compound)?
+    in_compounds: bool,
+}
+
 /// The compiled gazetteers.
-pub struct Gazetteer {}
+pub struct Gazetteer {
+    entries: Vec<Entry>,
+    by_kb: HashMap<String, usize>,
+    by_surface: HashMap<String, usize>,
+    country_by_iso: HashMap<String, usize>,
+    patterns: Vec<Pattern>,
+    automaton: AhoCorasick,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("entries", &self.entries.len())
+            .field("patterns", &self.patterns.len())
+            .finish()
+    }
+}
+
+fn list(field: Option<&&str>) -> Vec<String> {
+    field
+        .map(|f| {
+            f.split('|')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn opt(field: Option<&&str>) -> Option<String> {
+    field
+        .map(|f| f.trim())
+        .filter(|f| !f.is_empty())
+        .map(str::to_string)
+}
+
+/// Uppercase the first character (Unicode-aware).
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
 
 impl Gazetteer {
     /// Load and compile the gazetteer data files.
-    pub fn load(_data: &DataSource) -> Result<Gazetteer> {
-        Ok(Gazetteer {})
+    pub fn load(data: &DataSource) -> Result<Gazetteer> {
+        let mut entries = Vec::new();
+        let text = data.read(COUNTRIES)?;
+        load_countries(&text, &mut entries)?;
+        let text = data.read(ORGANIZATIONS)?;
+        load_organizations(&text, &mut entries)?;
+        let text = data.read(CITIES)?;
+        load_cities(&text, &mut entries)?;
+        let text = data.read(STOPLIST)?;
+        let stoplist: HashSet<&str> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        Gazetteer::build(entries, &stoplist)
     }
 
-    /// All gazetteer mentions in `text`, non-overlapping, sorted by start.
-    pub fn find(&self, _text: &str, _sentences: &[Sentence]) -> Vec<Mention> {
-        Vec::new()
+    fn build(entries: Vec<Entry>, stoplist: &HashSet<&str>) -> Result<Gazetteer> {
+        let mut by_kb = HashMap::new();
+        let mut country_by_iso = HashMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            if let Some(kb) = &e.kb_id {
+                by_kb.entry(kb.clone()).or_insert(i);
+            }
+            if e.kind == EntryKind::Country || e.kind == EntryKind::Territory {
+                if let Some(iso) = &e.iso2 {
+                    country_by_iso.entry(iso.clone()).or_insert(i);
+                }
+            }
+        }
+
+        // Surface forms in priority order: entries come countries first, then
+        // organizations, then cities by falling population; the first entry
+        // to claim a surface keeps it.
+        let mut by_surface: HashMap<String, usize> = HashMap::new();
+        let mut surfaces: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        let mut add = |surface: String, entry: usize, form: Form, e: &Entry| {
+            if surface.is_empty() || by_surface.contains_key(&surface) {
+                return;
+            }
+            let stopped = is_stopped(&surface, form, stoplist);
+            let in_compounds = !stopped
+                && (e.kind != EntryKind::City
+                    || e.population.unwrap_or(0) >= COMPOUND_MIN_POPULATION);
+            by_surface.insert(surface.clone(), patterns.len());
+            surfaces.push(surface);
+            patterns.push(Pattern {
+                entry: entry as u32,
+                form,
+                stopped,
+                in_compounds,
+            });
+        };
+        for (i, e) in entries.iter().enumerate() {
+            for a in &e.abbreviations {
+                add(a.clone(), i, Form::Abbreviation, e);
+            }
+            for (form, names) in [(Form::Name, &e.names), (Form::Genitive, &e.genitives)] {
+                for n in names {
+                    add(n.clone(), i, form, e);
+                    let letters = n.chars().filter(|c| c.is_alphabetic()).count();
+                    let min = if e.kind == EntryKind::City { 5 } else { 4 };
+                    if letters >= min {
+                        add(n.to_uppercase(), i, form, e);
+                    }
+                }
+            }
+            for a in &e.adjectives {
+                add(a.clone(), i, Form::Adjective, e);
+                add(capitalize(a), i, Form::Adjective, e);
+                add(a.to_uppercase(), i, Form::Adjective, e);
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&surfaces)
+            .map_err(|e| Error::data(format!("cannot compile gazetteer: {}", e)))?;
+        Ok(Gazetteer {
+            entries,
+            by_kb,
+            by_surface,
+            country_by_iso,
+            patterns,
+            automaton,
+        })
+    }
+
+    /// All entries.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// The entry with knowledge-base id `kb_id`.
+    pub fn entry(&self, kb_id: &str) -> Option<&Entry> {
+        self.by_kb.get(kb_id).map(|&i| &self.entries[i])
+    }
+
+    /// The entry a surface form names, and how: exact match on the generated
+    /// variants ("Kasachstans", "KASACHSTAN", "Kasachische", "OSZE").
+    pub fn lookup(&self, surface: &str) -> Option<(&Entry, Form)> {
+        self.by_surface.get(surface.trim()).map(|&p| {
+            let pat = &self.patterns[p];
+            (&self.entries[pat.entry as usize], pat.form)
+        })
+    }
+
+    /// The country an adjective refers to: "kasachischen" → Kasachstan.
+    pub fn adjective_country(&self, word: &str) -> Option<&Entry> {
+        match self.lookup(word) {
+            Some((e, Form::Adjective)) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The country entry with ISO 3166-1 alpha-2 code `iso2`.
+    pub fn country_by_iso(&self, iso2: &str) -> Option<&Entry> {
+        self.country_by_iso.get(iso2).map(|&i| &self.entries[i])
+    }
+
+    /// The kb id of the country a place lies in (a city's country), for the
+    /// `located_in` relation. `None` for countries, regions, organizations
+    /// and unknown ids.
+    pub fn country_of(&self, kb_id: &str) -> Option<&str> {
+        let e = self.entry(kb_id)?;
+        if e.kind != EntryKind::City {
+            return None;
+        }
+        self.country_by_iso(e.iso2.as_deref()?)?.kb_id.as_deref()
+    }
+
+    /// All gazetteer hits in `text`: whole words only, longest match first,
+    /// non-overlapping, sorted by start. Linear in the text length.
+    pub fn find_matches(&self, text: &str) -> Vec<GazMatch> {
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < text.len() {
+            let Some(m) = self.automaton.find(Input::new(text).span(pos..text.len())) else {
+                break;
+            };
+            let pat = self.patterns[m.pattern().as_usize()];
+            if self.accept(text, m.start(), m.end(), &pat) {
+                out.push(GazMatch {
+                    start: m.start(),
+                    end: m.end(),
+                    entry: pat.entry as usize,
+                    form: pat.form,
+                });
+                pos = m.end();
+            } else {
+                // Try again from the next character: a valid match may start
+                // inside the rejected one.
+                pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+            }
+        }
+        out
+    }
+
+    /// Whether a raw match at `start..end` stands on word boundaries and, for
+    /// stoplisted words, in a place context.
+    fn accept(&self, text: &str, start: usize, end: usize, pat: &Pattern) -> bool {
+        let before = text[..start].chars().next_back();
+        let after = text[end..].chars().next();
+        let ok_side = |c: Option<char>| match c {
+            None => true,
+            Some('-') => pat.in_compounds,
+            Some(c) => !is_word_char(c),
+        };
+        if !ok_side(before) || !ok_side(after) {
+            return false;
+        }
+        if pat.stopped {
+            return previous_word(text, start).is_some_and(|w| LOCATIVE.contains(&w));
+        }
+        true
+    }
+
+    /// All gazetteer mentions in `text`, non-overlapping, sorted by start,
+    /// with the index of the sentence each starts in.
+    pub fn find(&self, text: &str, sentences: &[Sentence]) -> Vec<Mention> {
+        self.find_matches(text)
+            .into_iter()
+            .map(|m| {
+                let e = &self.entries[m.entry];
+                let si = sentences.partition_point(|s| s.start <= m.start);
+                Mention {
+                    sentence: si.saturating_sub(1),
+                    start: m.start,
+                    end: m.end,
+                    etype: e.etype,
+                    kb_id: e.kb_id.clone(),
+                    canonical: Some(e.canonical.clone()),
+                    source: Source::Gazetteer,
+                }
+            })
+            .collect()
+    }
+}
+
+/// Is `surface` a stoplisted common word (or its genitive / ALL-CAPS form)?
+fn is_stopped(surface: &str, form: Form, stoplist: &HashSet<&str>) -> bool {
+    if form == Form::Adjective || form == Form::Abbreviation {
+        return false;
+    }
+    let check = |s: &str| {
+        stoplist.contains(s) || {
+            // ALL-CAPS variant of a stoplisted word: "ESSEN".
+            let mut c = s.chars();
+            match c.next() {
+                Some(first) => {
+                    let rest: String = c.as_str().to_lowercase();
+                    stoplist.contains(format!("{}{}", first, rest).as_str())
+                }
+                None => false,
+            }
+        }
+    };
+    if check(surface) {
+        return true;
+    }
+    form == Form::Genitive
+        && (surface
+            .strip_suffix('s')
+            .or_else(|| surface.strip_suffix('S'))
+            .is_some_and(check))
+}
+
+/// The word just before byte offset `start`, if the nearest non-space
+/// character before it is part of a word.
+fn previous_word(text: &str, start: usize) -> Option<&str> {
+    let head = text[..start].trim_end();
+    let end = head.len();
+    let begin = head
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map(|(i, _)| i)?;
+    Some(&head[begin..end])
+}
+
+fn load_countries(text: &str, entries: &mut Vec<Entry>) -> Result<()> {
+    for r in records(text) {
+        let f = &r.fields;
+        if f.len() < 5 {
+            return Err(data_error(
+                COUNTRIES,
+                r.line,
+                "expected at least 5 tab-separated fields",
+            ));
+        }
+        let kind = EntryKind::parse(f[2].trim())
+            .ok_or_else(|| data_error(COUNTRIES, r.line, format!("unknown kind {:?}", f[2])))?;
+        let canonical = f[3].trim().to_string();
+        if canonical.is_empty() {
+            return Err(data_error(COUNTRIES, r.line, "empty canonical name"));
+        }
+        entries.push(Entry {
+            kb_id: opt(f.first()),
+            canonical,
+            etype: EntityType::Loc,
+            kind,
+            category: String::new(),
+            iso2: opt(f.get(1)),
+            population: None,
+            names: list(f.get(4)),
+            genitives: list(f.get(5)),
+            adjectives: list(f.get(6)),
+            abbreviations: Vec::new(),
+        });
+    }
+    Ok(())
+}
+
+fn load_cities(text: &str, entries: &mut Vec<Entry>) -> Result<()> {
+    for r in records(text) {
+        let f = &r.fields;
+        if f.len() < 5 {
+            return Err(data_error(
+                CITIES,
+                r.line,
+                "expected at least 5 tab-separated fields",
+            ));
+        }
+        let population = f[2].trim().parse::<u64>().map_err(|_| {
+            data_error(
+                CITIES,
+                r.line,
+                format!("population {:?} is not a number", f[2]),
+            )
+        })?;
+        let canonical = f[3].trim().to_string();
+        if canonical.is_empty() {
+            return Err(data_error(CITIES, r.line, "empty canonical name"));
+        }
+        entries.push(Entry {
+            kb_id: opt(f.first()),
+            canonical,
+            etype: EntityType::Loc,
+            kind: EntryKind::City,
+            category: String::new(),
+            iso2: opt(f.get(1)),
+            population: Some(population),
+            names: list(f.get(4)),
+            genitives: list(f.get(5)),
+            adjectives: Vec::new(),
+            abbreviations: Vec::new(),
+        });
+    }
+    Ok(())
+}
+
+fn load_organizations(text: &str, entries: &mut Vec<Entry>) -> Result<()> {
+    for r in records(text) {
+        let f = &r.fields;
+        if f.len() < 4 {
+            return Err(data_error(
+                ORGANIZATIONS,
+                r.line,
+                "expected at least 4 tab-separated fields",
+            ));
+        }
+        let canonical = f[2].trim().to_string();
+        if canonical.is_empty() {
+            return Err(data_error(ORGANIZATIONS, r.line, "empty canonical name"));
+        }
+        entries.push(Entry {
+            kb_id: opt(f.first()),
+            canonical,
+            etype: EntityType::Org,
+            kind: EntryKind::Organization,
+            category: f[1].trim().to_string(),
+            iso2: None,
+            population: None,
+            names: list(f.get(3)),
+            genitives: list(f.get(4)),
+            adjectives: Vec::new(),
+            abbreviations: list(f.get(5)),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gaz() -> Gazetteer {
+        Gazetteer::load(&DataSource::builtin()).expect("built-in gazetteer loads")
+    }
+
+    fn surfaces(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
+        g.find_matches(text)
+            .iter()
+            .map(|m| {
+                (
+                    text[m.start..m.end].to_string(),
+                    g.entries()[m.entry].canonical.clone(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn previous_word_stops_at_punctuation() {
+        assert_eq!(previous_word("Wir sind in  Essen", 13), Some("in"));
+        assert_eq!(previous_word("Gut. Essen", 5), None);
+        assert_eq!(previous_word("Essen", 0), None);
+    }
+
+    #[test]
+    fn country_of_a_city_is_its_country() {
+        let g = gaz();
+        let (moskau, _) = g.lookup("Moskau").expect("Moskau is listed");
+        let kb = moskau.kb_id.as_deref().unwrap();
+        let russia = g.lookup("Russland").unwrap().0.kb_id.clone();
+        assert_eq!(g.country_of(kb), russia.as_deref());
+        assert_eq!(g.country_of(russia.as_deref().unwrap()), None);
+    }
+
+    #[test]
+    fn rejected_match_does_not_hide_a_later_one() {
+        let g = gaz();
+        let got = surfaces(&g, "Iranerin aus Deutschland");
+        assert_eq!(got, vec![("Deutschland".into(), "Deutschland".into())]);
     }
 }
