@@ -3,6 +3,8 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use nergraph::export::{Format, RenderFormat};
+use nergraph::EntityType;
 
 /// Turn German news articles into a knowledge graph of people, organizations
 /// and places, and export it for Graphviz, spreadsheets, Gephi and Neo4j.
@@ -34,7 +36,14 @@ pub enum Command {
     #[command(after_help = "Examples:
   nergraph build                         # data/articles/ -> graphs/
   nergraph build news/ -o out/           # a folder of *.txt and *.jsonl
-  cat article.txt | nergraph build - -o out/")]
+  cat article.txt | nergraph build - -o out/
+  nergraph build news/ --format csv,graphml,gexf,json,neo4j --excel
+  nergraph build news/ --render svg --top 40 --min-weight 2
+  nergraph build news/ --render png --ego Scholz --depth 2 --types PER,ORG
+
+Tables and graph data (csv, json, graphml, gexf, neo4j) always hold the whole
+graph; --min-weight, --top, --types, --ego and --no-cooccurrence only thin out
+the drawings (dot, html, --render).")]
     Build(BuildArgs),
 
     /// List every recognized mention.
@@ -63,11 +72,48 @@ pub struct BuildArgs {
     #[arg(short, long, value_name = "DIR", default_value = "graphs")]
     pub output: PathBuf,
 
+    /// Output formats, comma-separated: dot, csv, json, graphml, gexf,
+    /// neo4j, html.
+    #[arg(long, value_delimiter = ',', value_name = "FORMATS", default_values_t = Format::DEFAULT)]
+    pub format: Vec<Format>,
+
+    /// CSV for German Excel: UTF-8 with BOM and `;` as delimiter.
+    #[arg(long)]
+    pub excel: bool,
+
+    /// Also render the drawing with Graphviz to graph.svg or graph.png.
+    #[arg(long, value_name = "svg|png")]
+    pub render: Option<RenderFormat>,
+
     /// Leave co-occurrence edges out of the drawing.
     #[arg(long)]
     pub no_cooccurrence: bool,
 
-    /// Also write graph.html, an interactive page that works offline.
+    /// Draw only edges of at least this weight (and the entities they link).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_weight: usize,
+
+    /// Draw only the N entities with the largest weighted degree.
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
+
+    /// Draw only these entity types, comma-separated: PER, ORG, LOC.
+    #[arg(long, value_delimiter = ',', value_name = "TYPES")]
+    pub types: Vec<EntityType>,
+
+    /// Draw only the neighbourhood of this entity (id or label, any case).
+    #[arg(long, value_name = "ENTITY")]
+    pub ego: Option<String>,
+
+    /// Radius of the --ego neighbourhood, in edges.
+    #[arg(long, value_name = "K", default_value_t = 1, requires = "ego")]
+    pub depth: usize,
+
+    /// Group the drawing's entities into one box per type.
+    #[arg(long)]
+    pub cluster_by_type: bool,
+
+    /// Also write graph.html (the same as adding html to --format).
     #[arg(long)]
     pub html: bool,
 }

@@ -351,6 +351,7 @@ fn no_cooccurrence_leaves_cooccurrence_edges_out() {
     let graph = fixture();
     let options = ExportOptions {
         no_cooccurrence: true,
+        ..Default::default()
     };
     let page = page(&graph, &options);
     let data: serde_json::Value = serde_json::from_str(data_block(&page)).unwrap();

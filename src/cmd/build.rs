@@ -1,12 +1,12 @@
 //! `nergraph build`: the main job. Reads the inputs, builds the graph and
-//! writes graph.dot, nodes.csv and edges.csv (and with `--html`, graph.html)
-//! into the output directory.
+//! writes the requested formats (default graph.dot, nodes.csv and
+//! edges.csv; `--html` adds graph.html) into the output directory.
 
 use std::process::ExitCode;
 
 use anyhow::Context;
-use nergraph::export::{self, ExportOptions};
-use nergraph::graph::GraphBuilder;
+use nergraph::export::{self, ExportOptions, Format};
+use nergraph::graph::{Filter, GraphBuilder};
 use nergraph::pipeline::PipelineOptions;
 
 use super::{load_pipeline, open_inputs, Problems};
@@ -33,14 +33,24 @@ pub fn run(options: &PipelineOptions, args: BuildArgs) -> anyhow::Result<ExitCod
     let graph = builder.finish();
     let export_options = ExportOptions {
         no_cooccurrence: args.no_cooccurrence,
+        excel: args.excel,
+        cluster_by_type: args.cluster_by_type,
+        filter: Filter {
+            min_weight: args.min_weight,
+            top: args.top,
+            types: args.types.clone(),
+            ego: args.ego.clone(),
+            depth: args.depth,
+            no_cooccurrence: args.no_cooccurrence,
+        },
+        render: args.render,
     };
-    export::write_default(&graph, &args.output, &export_options)
-        .with_context(|| format!("writing to {}", args.output.display()))?;
+    let mut formats = args.format.clone();
     if args.html {
-        let path = args.output.join("graph.html");
-        export::write_atomic(&path, |w| export::html::write(&graph, &export_options, w))
-            .with_context(|| format!("writing {}", path.display()))?;
+        formats.push(Format::Html);
     }
+    export::write(&graph, &formats, &args.output, &export_options)
+        .with_context(|| format!("writing to {}", args.output.display()))?;
     eprintln!(
         "nergraph: {} documents, {} entities, {} edges -> {}",
         documents,

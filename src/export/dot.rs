@@ -1,14 +1,18 @@
-//! Graphviz DOT: nodes shaped and coloured by type, co-occurrence as plain
-//! lines with penwidth by weight, typed relations as labelled arrows.
+//! Graphviz DOT: nodes shaped and coloured by type and sized by mentions,
+//! co-occurrence as dashed grey lines and typed relations as labelled arrows,
+//! both with penwidth by weight; a legend, and optionally one cluster per type.
 
 use std::io::{self, Write};
 
 use super::ExportOptions;
-use crate::graph::KnowledgeGraph;
+use crate::graph::{Edge, KnowledgeGraph, Node};
 use crate::recognize::EntityType;
 use crate::relate::RelationKind;
 
-/// Escape a string for a double-quoted DOT id or label.
+/// Escape a string for a double-quoted DOT id or label: quotes and
+/// backslashes are escaped, line breaks become `\n`, carriage returns and
+/// other control characters are dropped; umlauts stay UTF-8 (the graph
+/// declares `charset="UTF-8"`).
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     for ch in s.chars() {
@@ -16,73 +20,215 @@ pub fn escape(s: &str) -> String {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            c if c.is_control() => {}
             c => out.push(c),
         }
     }
     out
 }
 
-fn style(t: EntityType) -> (&'static str, &'static str) {
+/// Shape, fill colour and legend name of an entity type.
+fn style(t: EntityType) -> (&'static str, &'static str, &'static str) {
     match t {
-        EntityType::Per => ("ellipse", "#f4c7c3"),
-        EntityType::Org => ("box", "#c6dafc"),
-        EntityType::Loc => ("hexagon", "#b7e1cd"),
+        EntityType::Per => ("ellipse", "#f4c7c3", "Person (PER)"),
+        EntityType::Org => ("box", "#c6dafc", "Organization (ORG)"),
+        EntityType::Loc => ("hexagon", "#b7e1cd", "Place (LOC)"),
     }
 }
 
-/// Write `graph` as a DOT digraph.
+/// Line width of an edge of `weight`: 1 for one sentence, growing with the
+/// logarithm, at most 8.
+fn penwidth(weight: usize) -> f64 {
+    (1.0 + 1.5 * (weight.max(1) as f64).ln()).min(8.0)
+}
+
+/// Font size of a node with `mentions`: 10 for one mention, growing with the
+/// logarithm, at most 32.
+fn fontsize(mentions: usize) -> f64 {
+    (10.0 + 3.0 * (mentions.max(1) as f64).ln()).min(32.0)
+}
+
+/// At most `max` characters of `s`, with an ellipsis when cut.
+fn truncate(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}
+
+fn write_node(w: &mut dyn Write, n: &Node, indent: &str) -> io::Result<()> {
+    let (shape, color, _) = style(n.etype);
+    let m = &n.metrics;
+    let tooltip = format!(
+        "{} ({})\n{} mentions in {} documents\ndegree {}, weighted degree {}\nPageRank {:.4}, community {}",
+        n.label, n.etype, n.mentions, n.documents, m.degree, m.weighted_degree, m.pagerank, m.community
+    );
+    writeln!(
+        w,
+        "{}\"{}\" [label=\"{}\", shape={}, fillcolor=\"{}\", fontsize={:.1}, tooltip=\"{}\"];",
+        indent,
+        escape(&n.id),
+        escape(&n.label),
+        shape,
+        color,
+        fontsize(n.mentions),
+        escape(&tooltip)
+    )
+}
+
+fn edge_label(e: &Edge) -> String {
+    let label = if let Some(c) = &e.cameo {
+        format!("{} {}", c, e.trigger.as_deref().unwrap_or(""))
+    } else if let Some(r) = &e.role {
+        format!("{} ({})", e.kind, r)
+    } else {
+        e.kind.as_str().to_string()
+    };
+    label.trim().to_string()
+}
+
+fn write_edge(w: &mut dyn Write, e: &Edge) -> io::Result<()> {
+    let evidence = e
+        .evidence
+        .first()
+        .map(|ev| truncate(&ev.text, 200))
+        .unwrap_or_default();
+    let sentences = if e.weight == 1 {
+        "sentence"
+    } else {
+        "sentences"
+    };
+    if e.kind == RelationKind::CoOccurs {
+        let tooltip = format!("co-occurs in {} {}\n{}", e.weight, sentences, evidence);
+        writeln!(
+            w,
+            "  \"{}\" -> \"{}\" [dir=none, style=dashed, color=\"#999999\", penwidth={:.2}, weight={}, tooltip=\"{}\"];",
+            escape(&e.source),
+            escape(&e.target),
+            penwidth(e.weight),
+            e.weight,
+            escape(&tooltip)
+        )
+    } else {
+        let label = edge_label(e);
+        let tooltip = format!("{} ({} {})\n{}", label, e.weight, sentences, evidence);
+        writeln!(
+            w,
+            "  \"{}\" -> \"{}\" [label=\"{}\", color=\"#333333\", fontcolor=\"#333333\", penwidth={:.2}, tooltip=\"{}\"];",
+            escape(&e.source),
+            escape(&e.target),
+            escape(&label),
+            penwidth(e.weight),
+            escape(&tooltip)
+        )
+    }
+}
+
+/// The legend: one sample node per type, a co-occurrence line and a
+/// relation arrow. Its node ids start with `legend:`, which no entity id does.
+fn write_legend(w: &mut dyn Write) -> io::Result<()> {
+    writeln!(w, "  subgraph cluster_legend {{")?;
+    writeln!(
+        w,
+        "    label=\"Legend\"; fontsize=12; style=\"rounded,dashed\"; color=\"#bbbbbb\";"
+    )?;
+    for t in EntityType::ALL {
+        let (shape, color, name) = style(t);
+        writeln!(
+            w,
+            "    \"legend:{}\" [label=\"{}\", shape={}, fillcolor=\"{}\", fontsize=10];",
+            t, name, shape, color
+        )?;
+    }
+    writeln!(
+        w,
+        "    \"legend:size\" [label=\"larger text:\\nmore mentions\", shape=plaintext, style=\"\", fontsize=10];"
+    )?;
+    writeln!(
+        w,
+        "    \"legend:PER\" -> \"legend:ORG\" [dir=none, style=dashed, color=\"#999999\", label=\"same sentence\", fontsize=9];"
+    )?;
+    writeln!(
+        w,
+        "    \"legend:ORG\" -> \"legend:LOC\" [color=\"#333333\", label=\"relation\", fontsize=9];"
+    )?;
+    writeln!(w, "    \"legend:LOC\" -> \"legend:size\" [style=invis];")?;
+    writeln!(w, "  }}")
+}
+
+/// Write `graph` as a DOT digraph. Node and edge order follow the graph, so
+/// the same graph always gives the same file.
 pub fn write(graph: &KnowledgeGraph, options: &ExportOptions, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "digraph nergraph {{")?;
     writeln!(
         w,
-        "  graph [overlap=false, splines=true, fontname=\"Helvetica\"];"
+        "  graph [charset=\"UTF-8\", overlap=false, splines=true, fontname=\"Helvetica\", tooltip=\"nergraph: {} entities, {} edges\"];",
+        graph.graph.node_count(),
+        graph.graph.edge_count()
     )?;
     writeln!(w, "  node [style=filled, fontname=\"Helvetica\"];")?;
     writeln!(w, "  edge [fontname=\"Helvetica\", fontsize=10];")?;
-    for n in graph.nodes() {
-        let (shape, color) = style(n.etype);
-        writeln!(
-            w,
-            "  \"{}\" [label=\"{}\", shape={}, fillcolor=\"{}\", tooltip=\"{} ({} mentions)\"];",
-            escape(&n.id),
-            escape(&n.label),
-            shape,
-            color,
-            n.etype,
-            n.mentions
-        )?;
-    }
-    for e in graph.edges() {
-        let pen = 1.0 + (e.weight as f64).ln().max(0.0);
-        if e.kind == RelationKind::CoOccurs {
-            if options.no_cooccurrence {
+    write_legend(w)?;
+    if options.cluster_by_type {
+        for t in EntityType::ALL {
+            let nodes: Vec<&Node> = graph.nodes().filter(|n| n.etype == t).collect();
+            if nodes.is_empty() {
                 continue;
             }
+            let (_, _, name) = style(t);
+            writeln!(w, "  subgraph \"cluster_{}\" {{", t)?;
             writeln!(
                 w,
-                "  \"{}\" -> \"{}\" [dir=none, color=\"#999999\", penwidth={:.2}, weight={}];",
-                escape(&e.source),
-                escape(&e.target),
-                pen,
-                e.weight
+                "    label=\"{}\"; style=rounded; color=\"#cccccc\";",
+                name
             )?;
-        } else {
-            let mut label = e.kind.as_str().to_string();
-            if let Some(c) = &e.cameo {
-                label = format!("{} {}", c, e.trigger.as_deref().unwrap_or(""));
-            } else if let Some(r) = &e.role {
-                label = format!("{} ({})", label, r);
+            for n in nodes {
+                write_node(w, n, "    ")?;
             }
-            writeln!(
-                w,
-                "  \"{}\" -> \"{}\" [label=\"{}\", color=\"#333333\", penwidth={:.2}];",
-                escape(&e.source),
-                escape(&e.target),
-                escape(label.trim()),
-                pen
-            )?;
+            writeln!(w, "  }}")?;
+        }
+    } else {
+        for n in graph.nodes() {
+            write_node(w, n, "  ")?;
         }
     }
+    for e in graph.edges() {
+        if options.no_cooccurrence && e.kind == RelationKind::CoOccurs {
+            continue;
+        }
+        write_edge(w, e)?;
+    }
     writeln!(w, "}}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_quotes_backslashes_newlines_keeps_umlauts() {
+        assert_eq!(escape("Der \"Chef\""), "Der \\\"Chef\\\"");
+        assert_eq!(escape("a\\b"), "a\\\\b");
+        assert_eq!(escape("Zeile 1\r\nZeile 2"), "Zeile 1\\nZeile 2");
+        assert_eq!(
+            escape("Müller-Lüdenscheidt Straße"),
+            "Müller-Lüdenscheidt Straße"
+        );
+    }
+
+    #[test]
+    fn sizes_grow_and_stay_bounded() {
+        assert_eq!(penwidth(1), 1.0);
+        assert!(penwidth(10) > penwidth(2));
+        assert_eq!(penwidth(usize::MAX), 8.0);
+        assert_eq!(fontsize(0), 10.0);
+        assert!(fontsize(50) > fontsize(5));
+        assert_eq!(fontsize(usize::MAX), 32.0);
+    }
+
+    #[test]
+    fn truncate_counts_characters() {
+        assert_eq!(truncate("äöü", 2), "äö…");
+        assert_eq!(truncate("äöü", 3), "äöü");
+    }
 }

@@ -5,6 +5,17 @@
 //!
 //! Memory is bounded by the graph, not by the corpus: each edge keeps at most
 //! [`MAX_EVIDENCE`] evidence sentences (its weight still counts all of them).
+//!
+//! The node metrics ([`metrics`]) are computed once when the graph is
+//! finished, one algorithm per file; [`filter`] cuts views for drawings.
+
+pub mod adjacency;
+pub mod components;
+pub mod degree;
+pub mod filter;
+pub mod louvain;
+pub mod metrics;
+pub mod pagerank;
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -14,6 +25,9 @@ use serde::Serialize;
 use crate::recognize::EntityType;
 use crate::relate::{Evidence, Relation, RelationKind};
 use crate::resolve::Resolved;
+
+pub use filter::Filter;
+pub use metrics::NodeMetrics;
 
 /// What makes two evidences of one document the same: sentence and trigger span.
 type EvidenceKey = (usize, Option<(usize, usize)>);
@@ -38,6 +52,10 @@ pub struct Node {
     pub mentions: usize,
     /// Number of documents mentioning it.
     pub documents: usize,
+    /// Degree, weighted degree, PageRank, component and community, computed
+    /// on the whole graph by [`GraphBuilder::finish`].
+    #[serde(flatten)]
+    pub metrics: NodeMetrics,
     #[serde(skip)]
     last_doc: Option<String>,
 }
@@ -134,6 +152,7 @@ impl GraphBuilder {
                 aliases: BTreeSet::new(),
                 mentions: 0,
                 documents: 0,
+                metrics: NodeMetrics::default(),
                 last_doc: None,
             });
             node.aliases.extend(entity.aliases.iter().cloned());
@@ -204,7 +223,8 @@ impl GraphBuilder {
         self.documents
     }
 
-    /// The finished graph, nodes sorted by id and edges by key.
+    /// The finished graph, nodes sorted by id and edges by key, with the
+    /// node metrics computed.
     pub fn finish(self) -> KnowledgeGraph {
         let mut nodes: Vec<Node> = self.nodes.into_values().collect();
         nodes.sort_by(|a, b| a.id.cmp(&b.id));
@@ -221,6 +241,10 @@ impl GraphBuilder {
             if let (Some(&a), Some(&b)) = (index.get(&e.source), index.get(&e.target)) {
                 graph.add_edge(a, b, e);
             }
+        }
+        let node_metrics = metrics::compute(&graph);
+        for (node, m) in graph.node_weights_mut().zip(node_metrics) {
+            node.metrics = m;
         }
         KnowledgeGraph {
             graph,
@@ -259,5 +283,36 @@ impl KnowledgeGraph {
     /// Number of documents the graph was built from.
     pub fn documents(&self) -> usize {
         self.documents
+    }
+
+    /// A graph holding the nodes for which `keep_node` and the edges for
+    /// which `keep_edge` returns true (edges need both ends kept), in the
+    /// same order, with the metrics of the whole graph.
+    pub fn subgraph(
+        &self,
+        keep_node: impl Fn(NodeIndex, &Node) -> bool,
+        keep_edge: impl Fn(&Edge) -> bool,
+    ) -> KnowledgeGraph {
+        let mut graph = DiGraph::new();
+        let mut index = HashMap::new();
+        for i in self.graph.node_indices() {
+            let n = &self.graph[i];
+            if keep_node(i, n) {
+                index.insert(n.id.clone(), graph.add_node(n.clone()));
+            }
+        }
+        for e in self.graph.edge_indices() {
+            let edge = &self.graph[e];
+            if let (Some(&a), Some(&b)) = (index.get(&edge.source), index.get(&edge.target)) {
+                if keep_edge(edge) {
+                    graph.add_edge(a, b, edge.clone());
+                }
+            }
+        }
+        KnowledgeGraph {
+            graph,
+            index,
+            documents: self.documents,
+        }
     }
 }
