@@ -12,7 +12,7 @@ use crate::read::Document;
 use crate::recognize::{Mention, Recognized, Recognizer, RecognizerOptions};
 use crate::relate::{DocumentView, Relater, Relation};
 use crate::resolve::{resolve, Resolved};
-use crate::segment::{segment, Sentence};
+use crate::segment::{Segmenter, Sentence};
 use crate::text::CharIndex;
 
 /// Settings for a [`Pipeline`].
@@ -26,6 +26,7 @@ pub struct PipelineOptions {
 
 /// The loaded recognizer and relation lexicons.
 pub struct Pipeline {
+    segmenter: Segmenter,
     recognizer: Recognizer,
     relater: Relater,
 }
@@ -61,6 +62,7 @@ impl Pipeline {
     /// A pipeline with the given options.
     pub fn new(options: &PipelineOptions) -> Result<Pipeline> {
         Ok(Pipeline {
+            segmenter: Segmenter::new(&options.data)?,
             recognizer: Recognizer::new(&options.data, &options.recognizer)?,
             relater: Relater::load(&options.data)?,
         })
@@ -73,7 +75,7 @@ impl Pipeline {
 
     /// Run one document through segment → recognize → resolve → relate.
     pub fn analyze(&self, doc: Document) -> Analysis {
-        let sentences = segment(&doc.text);
+        let sentences = self.segmenter.segment(&doc.text);
         let recognized = self.recognizer.recognize(&doc.text, &sentences);
         let resolved = resolve(&doc.text, &recognized);
         let chars = CharIndex::new(&doc.text);

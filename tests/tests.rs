@@ -5,3 +5,5 @@ mod exports;
 mod gazetteer;
 mod graph_fixture;
 mod html;
+mod read;
+mod segment;

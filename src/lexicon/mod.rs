@@ -43,6 +43,14 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/lexicon/triggers.tsv"),
     ),
     (
+        "lexicon/abbreviations.tsv",
+        include_str!("../../data/lexicon/abbreviations.tsv"),
+    ),
+    (
+        "lexicon/segmentation.tsv",
+        include_str!("../../data/lexicon/segmentation.tsv"),
+    ),
+    (
         "lexicon/relation_patterns.tsv",
         include_str!("../../data/lexicon/relation_patterns.tsv"),
     ),

@@ -4,6 +4,13 @@
 //!
 //! Reading is lazy: [`Inputs`] yields one document at a time, so a corpus of
 //! any size streams through the pipeline.
+//!
+//! Offsets: every later stage counts offsets into [`Document::text`], i.e.
+//! after the BOM and the date header were removed and line ends normalized.
+//! For JSONL, `text` is the `text` field as given (only `\r\n` → `\n`), so
+//! offsets match annotations made on that field; the `title` is kept as
+//! metadata and is not analyzed (news JSONL usually repeats the headline in
+//! the text).
 
 mod decode;
 mod jsonl;
@@ -15,7 +22,11 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 
 pub use decode::decode_bytes;
+pub use jsonl::normalize_date;
 pub use plain::split_date_header;
+
+/// The largest single document (plain-text file or JSONL line) read, in bytes.
+pub const MAX_DOCUMENT_BYTES: u64 = 256 << 20;
 
 /// One article: its id, optional date and title, and the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,11 +35,12 @@ pub struct Document {
     pub id: String,
     /// `YYYY-MM` or `YYYY-MM-DD`, from the header or the JSONL `date` field.
     pub date: Option<String>,
-    /// JSONL `title`, if any.
+    /// JSONL `title`, if any (metadata: not part of `text`).
     pub title: Option<String>,
     /// The text, without BOM and date header, line ends normalized to `\n`.
     pub text: String,
-    /// Things the reader noticed but handled (e.g. "decoded as windows-1252").
+    /// Things the reader noticed but handled (e.g. "not UTF-8; decoded as
+    /// windows-1252"); the caller reports them with the document id.
     pub warnings: Vec<String>,
 }
 
@@ -88,36 +100,31 @@ impl Inputs {
 
     fn open(&mut self, input: Input) {
         match input {
-            Input::Stdin => {
-                let mut bytes = Vec::new();
-                let r = std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes);
-                match r {
-                    Err(e) => self
-                        .queued
-                        .push_back(Err(Error::from(e).at_path("<stdin>"))),
-                    Ok(_) => {
-                        let trimmed = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-                        if trimmed.first() == Some(&b'{') {
-                            self.current = Some(jsonl::JsonlReader::from_bytes(
-                                PathBuf::from("<stdin>"),
-                                bytes,
-                            ));
-                        } else {
-                            self.queued
-                                .push_back(plain::document_from_bytes("<stdin>", &bytes));
-                        }
+            Input::Stdin => match plain::read_limited(std::io::stdin().lock()) {
+                Err(e) => self.queued.push_back(Err(e.at_path("<stdin>"))),
+                Ok(bytes) => {
+                    let first = bytes
+                        .strip_prefix(b"\xEF\xBB\xBF")
+                        .unwrap_or(&bytes)
+                        .iter()
+                        .find(|b| !b.is_ascii_whitespace());
+                    if first == Some(&b'{') {
+                        self.current = Some(jsonl::JsonlReader::from_bytes(
+                            PathBuf::from("<stdin>"),
+                            bytes,
+                        ));
+                    } else {
+                        self.queued
+                            .push_back(plain::document_from_bytes("<stdin>", &bytes));
                     }
                 }
-            }
+            },
             Input::Path(path) => {
                 if path.is_dir() {
-                    match list_dir(&path) {
-                        Ok(files) => {
-                            for f in files.into_iter().rev() {
-                                self.pending.push_front(Input::Path(f));
-                            }
-                        }
-                        Err(e) => self.queued.push_back(Err(e)),
+                    let (files, errors) = list_dir(&path);
+                    self.queued.extend(errors.into_iter().map(Err));
+                    for f in files.into_iter().rev() {
+                        self.pending.push_front(Input::Path(f));
                     }
                 } else if has_ext(&path, "jsonl") {
                     match jsonl::JsonlReader::open(&path) {
@@ -158,22 +165,48 @@ fn has_ext(path: &Path, ext: &str) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
-/// The `*.txt` and `*.jsonl` files under `dir`, recursively, sorted by path.
-fn list_dir(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut out = Vec::new();
+/// The `*.txt` and `*.jsonl` files under `dir`, recursively, sorted by path,
+/// and the errors met on the way (an unreadable subdirectory does not stop
+/// the walk). Hidden entries (names starting with `.`) are skipped; symbolic
+/// links are followed, each directory visited once.
+fn list_dir(dir: &Path) -> (Vec<PathBuf>, Vec<Error>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
-        let entries = std::fs::read_dir(&d).map_err(|e| Error::from(e).at_path(&d))?;
+        if let Ok(canonical) = d.canonicalize() {
+            if !seen.insert(canonical) {
+                continue;
+            }
+        }
+        let entries = match std::fs::read_dir(&d) {
+            Ok(entries) => entries,
+            Err(e) => {
+                errors.push(Error::from(e).at_path(&d));
+                continue;
+            }
+        };
         for entry in entries {
-            let entry = entry.map_err(|e| Error::from(e).at_path(&d))?;
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    errors.push(Error::from(e).at_path(&d));
+                    continue;
+                }
+            };
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
             let p = entry.path();
             if p.is_dir() {
                 stack.push(p);
             } else if has_ext(&p, "txt") || has_ext(&p, "jsonl") {
-                out.push(p);
+                files.push(p);
             }
         }
     }
-    out.sort();
-    Ok(out)
+    files.sort();
+    errors.sort_by_key(|e| e.path().map(Path::to_path_buf));
+    (files, errors)
 }

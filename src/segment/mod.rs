@@ -1,8 +1,59 @@
 //! Stage 2, segment: split a document's text into sentences and tokens with
 //! byte offsets, German-aware (abbreviations, ordinals, numbers, domains,
-//! quotes, and glued sentences like "solle.In").
+//! quotes, line structure, and glued sentences like "solle.In").
+//!
+//! Segmentation is two linear passes: [`scan`] cuts the text into raw tokens
+//! (words with inner hyphens and apostrophes, numbers with `.` `,` `:`
+//! inside, domains and URLs, punctuation), and [`split`] decides which full
+//! stops end a sentence and which belong to an abbreviation ("Dr.", "z. B."),
+//! an initial ("J. R. R. Tolkien") or an ordinal ("am 3. Oktober"). The
+//! abbreviation and ordinal lists are data files (`data/lexicon/abbreviations.tsv`,
+//! `data/lexicon/segmentation.tsv`), loaded once.
+//!
+//! Sentence breaks:
+//! - after `.` `!` `?` `…` (and runs like `?!`, `...`) when the next token is
+//!   not lowercase or continuing punctuation; closing quotes and brackets right
+//!   after the mark stay in the sentence (`„Wir kommen.“`);
+//! - a full stop glued to a capitalized word is a break ("solle.In"), one
+//!   glued to a lowercase word is not ("Vlast.kz", a domain);
+//! - a blank line always breaks; a single line break breaks unless the line
+//!   ends open (comma, hyphen, article or preposition, abbreviation) or the
+//!   next line starts lowercase, so headings and RSS lines are sentences;
+//! - after [`MAX_SENTENCE_TOKENS`] tokens.
+//!
+//! ```
+//! let text = "Dr. Müller kam am 3. Oktober nach Berlin.Dort sprach er.";
+//! let sentences = nergraph::segment::segment(text);
+//! let texts: Vec<&str> = sentences.iter().map(|s| s.text(text)).collect();
+//! assert_eq!(texts, ["Dr. Müller kam am 3. Oktober nach Berlin.", "Dort sprach er."]);
+//! assert_eq!(sentences[0].tokens[0].text(text), "Dr.");
+//! ```
+
+mod lexicon;
+mod scan;
+mod split;
+
+use std::sync::OnceLock;
 
 use serde::Serialize;
+
+use crate::error::Result;
+use crate::lexicon::DataSource;
+
+pub use lexicon::{AbbrevKind, SegmentLexicon};
+pub use split::MAX_SENTENCE_TOKENS;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum TokenKind {
+    /// Letters, possibly with digits, inner hyphens, apostrophes and dots:
+    /// "NATO-Generalsekretär", "Kaiser's", "Dr.", "z.B.", "Vlast.kz", URLs.
+    Word,
+    /// Starts with a digit: "20.000", "2,2", "15:47", "3." (an ordinal).
+    Number,
+    /// Punctuation or a symbol: ".", "„", "(", "?!", "…".
+    Punct,
+}
 
 /// A token: a word, number or punctuation mark, as byte offsets into the document text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -11,6 +62,8 @@ pub struct Token {
     pub start: usize,
     /// Byte offset just past the last byte.
     pub end: usize,
+    /// Word, number or punctuation.
+    pub kind: TokenKind,
 }
 
 impl Token {
@@ -29,7 +82,7 @@ pub struct Sentence {
     pub start: usize,
     /// Byte offset just past the last byte (no trailing whitespace).
     pub end: usize,
-    /// The tokens, in order.
+    /// The tokens, in order (at least one).
     pub tokens: Vec<Token>,
 }
 
@@ -40,56 +93,112 @@ impl Sentence {
     }
 }
 
-/// Split `text` into sentences with tokens.
-pub fn segment(text: &str) -> Vec<Sentence> {
-    let tokens = tokenize(text);
-    let mut out = Vec::new();
-    let mut begin = 0;
-    for i in 0..tokens.len() {
-        let t = tokens[i].text(text);
-        let last = i + 1 == tokens.len();
-        if last || matches!(t, "." | "!" | "?") {
-            let toks = tokens[begin..=i].to_vec();
-            out.push(Sentence {
-                index: out.len(),
-                start: toks[0].start,
-                end: toks[toks.len() - 1].end,
-                tokens: toks,
-            });
-            begin = i + 1;
-        }
-    }
-    out
+/// A segmenter with its word lists loaded.
+#[derive(Debug, Clone, Default)]
+pub struct Segmenter {
+    lexicon: SegmentLexicon,
 }
 
-/// Split `text` into tokens: runs of letters/digits (with inner hyphens), or
-/// single other non-space characters.
+impl Segmenter {
+    /// Load the abbreviation and ordinal lists from `data`.
+    pub fn new(data: &DataSource) -> Result<Segmenter> {
+        Ok(Segmenter {
+            lexicon: SegmentLexicon::load(data)?,
+        })
+    }
+
+    /// The segmenter with the built-in lists, loaded once per process.
+    pub fn builtin() -> &'static Segmenter {
+        static BUILTIN: OnceLock<Segmenter> = OnceLock::new();
+        // The built-in lists are checked by tests; should they ever fail to
+        // parse, segmentation still works, just without abbreviations.
+        BUILTIN.get_or_init(|| Segmenter::new(&DataSource::builtin()).unwrap_or_default())
+    }
+
+    /// Split `text` into sentences with tokens.
+    ///
+    /// # Complexity
+    /// Linear in the length of `text`.
+    pub fn segment(&self, text: &str) -> Vec<Sentence> {
+        let mut raws = Vec::with_capacity(text.len() / 6 + 1);
+        scan::scan(text, &self.lexicon, &mut raws);
+        split::split(text, &raws, &self.lexicon)
+    }
+
+    /// The tokens of `text`, as [`Segmenter::segment`] finds them.
+    pub fn tokenize(&self, text: &str) -> Vec<Token> {
+        self.segment(text)
+            .into_iter()
+            .flat_map(|s| s.tokens)
+            .collect()
+    }
+}
+
+/// Split `text` into sentences with tokens, with the built-in word lists.
+pub fn segment(text: &str) -> Vec<Sentence> {
+    Segmenter::builtin().segment(text)
+}
+
+/// Split `text` into tokens, with the built-in word lists. Abbreviation and
+/// ordinal dots belong to their token ("Dr.", "3."); sentence-final ones are
+/// tokens of their own.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut start: Option<usize> = None;
-    for (i, ch) in text.char_indices() {
-        let word = ch.is_alphanumeric() || (ch == '-' && start.is_some());
-        if word {
-            if start.is_none() {
-                start = Some(i);
+    Segmenter::builtin().tokenize(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        segment(text).iter().map(|s| s.text(text)).collect()
+    }
+
+    fn tokens(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text(text)).collect()
+    }
+
+    #[test]
+    fn glued_full_stop_before_capital_breaks() {
+        assert_eq!(
+            sentences("Sie sollten helfen.In der Nacht gab es Schüsse."),
+            ["Sie sollten helfen.", "In der Nacht gab es Schüsse."]
+        );
+    }
+
+    #[test]
+    fn domains_and_abbreviations_stay() {
+        assert_eq!(
+            tokens("Dem Portal Vlast.kz zufolge, so Dr. Meier."),
+            ["Dem", "Portal", "Vlast.kz", "zufolge", ",", "so", "Dr.", "Meier", "."]
+        );
+    }
+
+    #[test]
+    fn offsets_are_char_boundaries_and_ordered() {
+        let text = "Ärger über „Größe“… Straße! Übel?";
+        let mut last = 0;
+        for s in segment(text) {
+            assert!(s.start >= last && s.start < s.end);
+            for t in &s.tokens {
+                assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));
+                assert!(t.start >= s.start && t.end <= s.end && t.start < t.end);
             }
-            continue;
-        }
-        if let Some(s) = start.take() {
-            out.push(Token { start: s, end: i });
-        }
-        if !ch.is_whitespace() {
-            out.push(Token {
-                start: i,
-                end: i + ch.len_utf8(),
-            });
+            last = s.end;
         }
     }
-    if let Some(s) = start {
-        out.push(Token {
-            start: s,
-            end: text.len(),
-        });
+
+    #[test]
+    fn token_kinds() {
+        let text = "Am 3. Oktober kamen 20.000 Menschen.";
+        let kinds: Vec<TokenKind> = tokenize(text).iter().map(|t| t.kind).collect();
+        use TokenKind::*;
+        assert_eq!(kinds, [Word, Number, Word, Word, Number, Word, Punct]);
     }
-    out
+
+    #[test]
+    fn empty_and_blank_text() {
+        assert!(segment("").is_empty());
+        assert!(segment(" \n\t\u{feff}\u{200b}").is_empty());
+    }
 }

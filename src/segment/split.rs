@@ -1,0 +1,242 @@
+//! Second pass of segmentation: walk the raw tokens once and decide where
+//! sentences end (full stops vs. abbreviations and ordinals, "?!…", closing
+//! quotes, blank lines and heading-like lines).
+
+use super::lexicon::{AbbrevKind, SegmentLexicon};
+use super::scan::{char_at, Raw, RawKind};
+use super::{Sentence, Token, TokenKind};
+
+/// A sentence is cut after this many tokens, so text without any punctuation
+/// cannot make a single huge sentence for the later stages.
+pub const MAX_SENTENCE_TOKENS: usize = 1000;
+
+/// Closing quotes and brackets that stay with the sentence they follow.
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '“' | '”' | '’' | '‘' | '«' | '»' | '›' | '‹' | ')' | ']' | '}'
+    )
+}
+
+/// Punctuation that continues a sentence when it follows "?" or a line break.
+fn is_continuing_punct(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | ')' | ']' | '}' | '%' | '/' | '&' | '.')
+}
+
+/// Punctuation that leaves a line open at its end.
+fn is_open_line_end(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | '(' | '[' | '{' | '-' | '‐' | '/' | '&' | '+' | '„' | '‚' | '»' | '›'
+    )
+}
+
+struct Splitter<'a> {
+    text: &'a str,
+    raws: &'a [Raw],
+    lex: &'a SegmentLexicon,
+    out: Vec<Sentence>,
+    cur: Vec<Token>,
+    /// Whether the current sentence has a word or number yet.
+    content: bool,
+    /// Whether the last token ends with a dot that does not end a sentence
+    /// (abbreviation, initial, ordinal).
+    soft_dot: bool,
+}
+
+/// Group `raws` (scanned from `text`) into sentences.
+pub(crate) fn split(text: &str, raws: &[Raw], lex: &SegmentLexicon) -> Vec<Sentence> {
+    let mut s = Splitter {
+        text,
+        raws,
+        lex,
+        out: Vec::new(),
+        cur: Vec::with_capacity(64),
+        content: false,
+        soft_dot: false,
+    };
+    let mut k = 0;
+    while k < raws.len() {
+        k = s.step(k);
+    }
+    s.flush();
+    s.out
+}
+
+impl Splitter<'_> {
+    fn first_char(&self, r: &Raw) -> char {
+        char_at(self.text, r.start).unwrap_or(' ')
+    }
+
+    fn raw_text(&self, r: &Raw) -> &str {
+        &self.text[r.start..r.end]
+    }
+
+    fn flush(&mut self) {
+        if let (Some(first), Some(last)) = (self.cur.first(), self.cur.last()) {
+            self.out.push(Sentence {
+                index: self.out.len(),
+                start: first.start,
+                end: last.end,
+                tokens: self.cur.to_vec(),
+            });
+        }
+        self.cur.clear();
+        self.content = false;
+        self.soft_dot = false;
+    }
+
+    fn push(&mut self, r: &Raw) {
+        let kind = match r.kind {
+            RawKind::Word => TokenKind::Word,
+            RawKind::Number => TokenKind::Number,
+            RawKind::Stop | RawKind::Punct => TokenKind::Punct,
+        };
+        self.content |= kind != TokenKind::Punct;
+        // "z.B." keeps its dot from the scanner.
+        self.soft_dot = kind == TokenKind::Word && self.text[..r.end].ends_with('.');
+        self.cur.push(Token {
+            start: r.start,
+            end: r.end,
+            kind,
+        });
+    }
+
+    /// Handle raw token `k`; returns the index of the next one to handle.
+    fn step(&mut self, k: usize) -> usize {
+        let r = self.raws[k];
+        if !self.cur.is_empty()
+            && (r.newlines >= 2
+                || (r.newlines == 1 && !self.line_continues(&r))
+                || self.cur.len() >= MAX_SENTENCE_TOKENS)
+        {
+            self.flush();
+        }
+        if r.kind != RawKind::Stop {
+            self.push(&r);
+            return k + 1;
+        }
+        // A single full stop right after a word or number may belong to it.
+        if self.raw_text(&r) == "." && !r.spaced && k > 0 && !self.cur.is_empty() {
+            let p = self.raws[k - 1];
+            let next = self.raws.get(k + 1).filter(|n| n.newlines < 2);
+            match self.dot_role(&p, next) {
+                DotRole::Stop => {}
+                role => {
+                    if let Some(last) = self.cur.last_mut() {
+                        last.end = r.end;
+                    }
+                    self.soft_dot = true;
+                    if role == DotRole::MaybeStop {
+                        let brk = next.is_some_and(|n| {
+                            n.newlines == 0
+                                && (self.first_char(n).is_uppercase()
+                                    || matches!(self.first_char(n), '„' | '»' | '"' | '‚'))
+                        });
+                        if brk {
+                            self.flush();
+                        }
+                    }
+                    return k + 1;
+                }
+            }
+        }
+        // A sentence-final mark, with the closing quotes and brackets glued to it.
+        self.push(&r);
+        let mut k = k + 1;
+        while let Some(q) = self.raws.get(k) {
+            if q.spaced || q.kind != RawKind::Punct || !is_closer(self.first_char(q)) {
+                break;
+            }
+            self.push(q);
+            k += 1;
+        }
+        self.soft_dot = false;
+        let brk = match self.raws.get(k) {
+            None => true,
+            Some(_) if !self.content => false,
+            Some(n) if n.newlines > 0 => true,
+            Some(n) => {
+                let c = self.first_char(n);
+                !(c.is_lowercase()
+                    || n.kind == RawKind::Stop
+                    || (n.kind == RawKind::Punct && is_continuing_punct(c)))
+            }
+        };
+        if brk {
+            self.flush();
+        }
+        k
+    }
+
+    /// Whether the line ending with the current sentence's last token goes on
+    /// with `next` (the first token of the next line).
+    fn line_continues(&self, next: &Raw) -> bool {
+        let Some(last) = self.cur.last() else {
+            return true;
+        };
+        let c = self.first_char(next);
+        if c.is_lowercase() || (next.kind == RawKind::Punct && is_continuing_punct(c)) {
+            return true;
+        }
+        if self.soft_dot {
+            return true;
+        }
+        let t = &self.text[last.start..last.end];
+        match last.kind {
+            TokenKind::Punct => t.chars().next().is_some_and(is_open_line_end),
+            TokenKind::Word => t.ends_with('-') || self.lex.continues_line(t),
+            TokenKind::Number => false,
+        }
+    }
+
+    /// What the full stop after `p` is, given the token after it.
+    fn dot_role(&self, p: &Raw, next: Option<&Raw>) -> DotRole {
+        let w = self.raw_text(p);
+        let next_char = next.map(|n| self.first_char(n));
+        let next_lower = next_char.is_some_and(char::is_lowercase);
+        match p.kind {
+            RawKind::Word => {
+                if w.chars().nth(1).is_none() && w.chars().all(char::is_alphabetic) {
+                    // An initial ("J. R. R. Tolkien") or "z. B.".
+                    return DotRole::Abbreviation;
+                }
+                match self.lex.abbreviation(w) {
+                    Some(AbbrevKind::Inner) => DotRole::Abbreviation,
+                    Some(AbbrevKind::Final) => DotRole::MaybeStop,
+                    // An unknown abbreviation: "Abschn. des".
+                    None if next_lower && next.is_some_and(|n| n.newlines == 0) => {
+                        DotRole::Abbreviation
+                    }
+                    None => DotRole::Stop,
+                }
+            }
+            RawKind::Number => {
+                let small = w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
+                if !small {
+                    return DotRole::Stop;
+                }
+                let line_start = p.newlines > 0 || self.cur.len() == 1;
+                let head = next.is_some_and(|n| {
+                    n.kind != RawKind::Punct && self.lex.is_ordinal_head(self.raw_text(n))
+                });
+                if next_lower || head || (line_start && next.is_some()) {
+                    DotRole::Abbreviation
+                } else {
+                    DotRole::Stop
+                }
+            }
+            _ => DotRole::Stop,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum DotRole {
+    /// Ends the sentence (if the next token allows).
+    Stop,
+    /// Belongs to the word; never ends the sentence.
+    Abbreviation,
+    /// Belongs to the word; ends the sentence before a capitalized word.
+    MaybeStop,
+}
