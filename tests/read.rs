@@ -28,7 +28,11 @@ fn read_one(path: &Path) -> Document {
 #[test]
 fn utf8_bom_and_crlf() {
     let dir = tempfile::tempdir().unwrap();
-    let path = write(dir.path(), "a.txt", b"\xEF\xBB\xBFErste Zeile.\r\nZweite Zeile.\r\n");
+    let path = write(
+        dir.path(),
+        "a.txt",
+        b"\xEF\xBB\xBFErste Zeile.\r\nZweite Zeile.\r\n",
+    );
     let doc = read_one(&path);
     assert_eq!(doc.text, "Erste Zeile.\nZweite Zeile.\n");
     assert!(doc.warnings.is_empty());
@@ -49,7 +53,11 @@ fn windows_1252_is_decoded_with_a_warning() {
         "Grüße aus Köln: Die Bürgermeisterin äußerte sich „zufrieden“.\n"
     );
     assert_eq!(doc.warnings.len(), 1);
-    assert!(doc.warnings[0].contains("windows-1252"), "{:?}", doc.warnings);
+    assert!(
+        doc.warnings[0].contains("windows-1252"),
+        "{:?}",
+        doc.warnings
+    );
 }
 
 #[test]
@@ -80,7 +88,11 @@ fn missing_file_is_an_error_and_the_rest_is_read() {
 #[test]
 fn date_header_inline_and_on_its_own_line() {
     let dir = tempfile::tempdir().unwrap();
-    let inline = write(dir.path(), "a.txt", b" date 2022-01 Tokajew habe Putin gedankt.");
+    let inline = write(
+        dir.path(),
+        "a.txt",
+        b" date 2022-01 Tokajew habe Putin gedankt.",
+    );
     let own_line = write(dir.path(), "b.txt", b"date 2022-01-07\r\n\r\nErster Satz.");
     let none = write(dir.path(), "c.txt", b"Kein date 2022-01 am Anfang.");
     let doc = read_one(&inline);
@@ -173,19 +185,26 @@ fn stdin_plain_text_and_jsonl() {
     let (ok, stderr) = entities_from_stdin(b"Die Regierung in Frankreich tagte.");
     assert!(ok && stderr.is_empty(), "{}", stderr);
     let (ok, stderr) = entities_from_stdin(b"Die Stadt K\xF6ln.");
-    assert!(ok && stderr.contains("<stdin>") && stderr.contains("windows-1252"), "{}", stderr);
+    assert!(
+        ok && stderr.contains("<stdin>") && stderr.contains("windows-1252"),
+        "{}",
+        stderr
+    );
     let (ok, stderr) = entities_from_stdin(b"\x00\x01binary");
     assert!(!ok && stderr.contains("<stdin>"), "{}", stderr);
-    let (ok, stderr) = entities_from_stdin(
-        b"\n{\"id\": \"s1\", \"text\": \"Ein Text.\"}\n{\"id\": \"s2\"}\n",
-    );
+    let (ok, stderr) =
+        entities_from_stdin(b"\n{\"id\": \"s1\", \"text\": \"Ein Text.\"}\n{\"id\": \"s2\"}\n");
     assert!(!ok && stderr.contains("<stdin>:3:"), "{}", stderr);
 }
 
 #[test]
 fn cli_names_the_file_in_warnings_and_errors() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "alt.txt", b"Die Stadt K\xF6ln liegt in Deutschland.");
+    write(
+        dir.path(),
+        "alt.txt",
+        b"Die Stadt K\xF6ln liegt in Deutschland.",
+    );
     write(dir.path(), "kaputt.jsonl", b"{\"id\": 1}\n{nope\n");
     let out = Command::new(env!("CARGO_BIN_EXE_nergraph"))
         .args(["entities", "--format", "jsonl"])
@@ -194,7 +213,11 @@ fn cli_names_the_file_in_warnings_and_errors() {
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
-    assert!(stderr.contains("alt.txt") && stderr.contains("windows-1252"), "{}", stderr);
+    assert!(
+        stderr.contains("alt.txt") && stderr.contains("windows-1252"),
+        "{}",
+        stderr
+    );
     assert!(stderr.contains("kaputt.jsonl:1:"), "{}", stderr);
     assert!(stderr.contains("kaputt.jsonl:2:"), "{}", stderr);
 }
@@ -215,8 +238,8 @@ fn random_bytes(state: &mut u64, len: usize, alphabet: &[u8]) -> Vec<u8> {
 #[test]
 fn arbitrary_bytes_never_panic() {
     let all: Vec<u8> = (0..=255).collect();
-    let texty: Vec<u8> = b"date 2022-01-3 \r\n{}\":,.[]\xEF\xBB\xBF\xC3\xA4\xFC\xFF\xFEidtext\\u00"
-        .to_vec();
+    let texty: Vec<u8> =
+        b"date 2022-01-3 \r\n{}\":,.[]\xEF\xBB\xBF\xC3\xA4\xFC\xFF\xFEidtext\\u00".to_vec();
     let mut state = 0x1234_5678_9ABC_DEF1u64;
     for i in 0..2000 {
         let alphabet = if i % 2 == 0 { &all } else { &texty };

@@ -75,8 +75,12 @@ fn sample_article_sentences() {
     let texts: Vec<&str> = sentences.iter().map(|s| s.text(&doc.text)).collect();
     assert!(texts[0].starts_with("Tokajew habe Putin"), "{:?}", texts[0]);
     assert!(texts.contains(&"Sie sollten die kasachischen Sicherheitskräfte unterstützen."));
-    assert!(texts.iter().any(|s| s.starts_with("In der Nacht gab es dem Portal Vlast.kz")));
-    assert!(texts.iter().any(|s| s.starts_with("Tokajew sprach am Abend")));
+    assert!(texts
+        .iter()
+        .any(|s| s.starts_with("In der Nacht gab es dem Portal Vlast.kz")));
+    assert!(texts
+        .iter()
+        .any(|s| s.starts_with("Tokajew sprach am Abend")));
     for s in &texts {
         assert!(s.ends_with('.'), "{:?}", s);
     }
@@ -100,12 +104,77 @@ impl Rng {
 
 /// Pieces that exercise the segmenter's special cases, plus odd Unicode.
 const PIECES: &[&str] = &[
-    " ", " ", "\n", "\n\n", "\r\n", "\r", "\t", ".", ".", ",", ":", "?", "!", "…", "...", "-",
-    "\u{2011}", "–", "'", "’", "„", "“", "»", "«", "\"", "‚", "‘", "(", ")", "z", "B", "Dr",
-    "usw", "3", "20", "2015", "Oktober", "Haus", "in", "und", "www.", "http://", "https://a.b/(",
-    "@", "#", "&", "ä", "ß", "Ü", "\u{308}", "\u{AD}", "\u{200B}", "\u{FEFF}", "\u{2028}",
-    "\u{2029}", "\u{85}", "\u{0}", "\u{7F}", "🇩🇪", "👩\u{200D}👩\u{200D}👧", "Ǆ", "İ", "ﬁ", "Ⅻ",
-    "١٢", "\u{FE0F}", "e.V.", "Mio", "kz", "A", "x",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\r",
+    "\t",
+    ".",
+    ".",
+    ",",
+    ":",
+    "?",
+    "!",
+    "…",
+    "...",
+    "-",
+    "\u{2011}",
+    "–",
+    "'",
+    "’",
+    "„",
+    "“",
+    "»",
+    "«",
+    "\"",
+    "‚",
+    "‘",
+    "(",
+    ")",
+    "z",
+    "B",
+    "Dr",
+    "usw",
+    "3",
+    "20",
+    "2015",
+    "Oktober",
+    "Haus",
+    "in",
+    "und",
+    "www.",
+    "http://",
+    "https://a.b/(",
+    "@",
+    "#",
+    "&",
+    "ä",
+    "ß",
+    "Ü",
+    "\u{308}",
+    "\u{AD}",
+    "\u{200B}",
+    "\u{FEFF}",
+    "\u{2028}",
+    "\u{2029}",
+    "\u{85}",
+    "\u{0}",
+    "\u{7F}",
+    "🇩🇪",
+    "👩\u{200D}👩\u{200D}👧",
+    "Ǆ",
+    "İ",
+    "ﬁ",
+    "Ⅻ",
+    "١٢",
+    "\u{FE0F}",
+    "e.V.",
+    "Mio",
+    "kz",
+    "A",
+    "x",
 ];
 
 fn random_text(rng: &mut Rng) -> String {
@@ -141,7 +210,10 @@ fn any_text_segments_without_panic_and_with_sound_offsets() {
             assert_eq!(s.index, i);
             assert!(!s.tokens.is_empty(), "{:?}", text);
             assert!(s.start >= last_end && s.start < s.end, "{:?}", text);
-            assert_eq!((s.start, s.end), (s.tokens[0].start, s.tokens.last().unwrap().end));
+            assert_eq!(
+                (s.start, s.end),
+                (s.tokens[0].start, s.tokens.last().unwrap().end)
+            );
             for t in &s.tokens {
                 assert!(t.start >= last_end && t.start < t.end, "{:?}", text);
                 assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end));

@@ -25,7 +25,10 @@ pub fn decode_bytes(bytes: &[u8]) -> Result<(String, Option<String>)> {
                     enc.name()
                 ))));
             }
-            return Ok((text.into_owned(), Some(format!("decoded as {}", enc.name()))));
+            return Ok((
+                text.into_owned(),
+                Some(format!("decoded as {}", enc.name())),
+            ));
         }
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -104,14 +107,18 @@ mod tests {
 
     #[test]
     fn utf8_with_and_without_bom() {
-        assert_eq!(decode_bytes("Köln".as_bytes()).unwrap(), ("Köln".into(), None));
+        assert_eq!(
+            decode_bytes("Köln".as_bytes()).unwrap(),
+            ("Köln".into(), None)
+        );
         let (text, warn) = decode_bytes(b"\xEF\xBB\xBFK\xC3\xB6ln").unwrap();
         assert_eq!((text.as_str(), warn), ("Köln", None));
     }
 
     #[test]
     fn windows_1252_is_detected() {
-        let bytes = b"Die Stra\xDFe in K\xF6ln war \x84voll\x93, sagte der B\xFCrgermeister \x96 \x80 5.";
+        let bytes =
+            b"Die Stra\xDFe in K\xF6ln war \x84voll\x93, sagte der B\xFCrgermeister \x96 \x80 5.";
         let (text, warn) = decode_bytes(bytes).unwrap();
         assert_eq!(
             text,
@@ -135,7 +142,9 @@ mod tests {
             decode_bytes(b"abc\0def").unwrap_err().kind(),
             ErrorKind::Binary
         ));
-        let controls: Vec<u8> = (0..200u8).map(|i| if i % 3 == 0 { 1 } else { b'a' }).collect();
+        let controls: Vec<u8> = (0..200u8)
+            .map(|i| if i % 3 == 0 { 1 } else { b'a' })
+            .collect();
         assert!(decode_bytes(&controls).is_err());
         let err = decode_bytes(b"%PDF-1.7\n...").unwrap_err();
         assert!(err.to_string().contains("PDF"), "{}", err);

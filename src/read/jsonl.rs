@@ -145,14 +145,19 @@ impl Iterator for JsonlReader {
             self.buf.clear();
             self.line_no += 1;
             let limit = MAX_DOCUMENT_BYTES + 1;
-            match (&mut self.lines).take(limit).read_until(b'\n', &mut self.buf) {
+            match (&mut self.lines)
+                .take(limit)
+                .read_until(b'\n', &mut self.buf)
+            {
                 Ok(0) => return None,
                 Ok(n) => {
                     let place = |e: Error| e.at_path(&self.path).at_line(self.line_no);
                     if n as u64 >= limit && self.buf.last() != Some(&b'\n') {
                         // Skip the rest of the over-long line.
                         let mut sink = Vec::new();
-                        while let Ok(k) = (&mut self.lines).take(1 << 20).read_until(b'\n', &mut sink) {
+                        while let Ok(k) =
+                            (&mut self.lines).take(1 << 20).read_until(b'\n', &mut sink)
+                        {
                             if k == 0 || sink.last() == Some(&b'\n') {
                                 break;
                             }
@@ -193,9 +198,15 @@ mod tests {
 
     #[test]
     fn dates_are_normalized() {
-        assert_eq!(normalize_date("2016-05-14T23:06:43Z").as_deref(), Some("2016-05-14"));
+        assert_eq!(
+            normalize_date("2016-05-14T23:06:43Z").as_deref(),
+            Some("2016-05-14")
+        );
         assert_eq!(normalize_date("2016-05").as_deref(), Some("2016-05"));
-        assert_eq!(normalize_date("14.5.2016, 15:21").as_deref(), Some("2016-05-14"));
+        assert_eq!(
+            normalize_date("14.5.2016, 15:21").as_deref(),
+            Some("2016-05-14")
+        );
         assert_eq!(normalize_date("gestern"), None);
         assert_eq!(normalize_date("2016-05-14x"), None);
     }

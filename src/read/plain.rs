@@ -17,7 +17,9 @@ pub fn read_file(path: &Path) -> Result<Document> {
 /// Read all of `reader`, failing if it holds more than [`MAX_DOCUMENT_BYTES`].
 pub(crate) fn read_limited(reader: impl Read) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
-    reader.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut bytes)?;
+    reader
+        .take(MAX_DOCUMENT_BYTES + 1)
+        .read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_DOCUMENT_BYTES {
         return Err(Error::new(ErrorKind::Other(format!(
             "larger than {} MiB; split it into several documents",
@@ -92,10 +94,9 @@ fn parse_date_header(text: &str) -> Option<(&str, &str)> {
 pub(crate) fn iso_date_len(b: &[u8]) -> Option<usize> {
     let digits = |r: std::ops::Range<usize>| -> Option<u32> {
         let part = b.get(r)?;
-        part.iter().all(u8::is_ascii_digit).then(|| {
-            part.iter()
-                .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'))
-        })
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| part.iter().fold(0u32, |n, &d| n * 10 + u32::from(d - b'0')))
     };
     digits(0..4)?;
     if b.get(4) != Some(&b'-') || !(1..=12).contains(&digits(5..7)?) {
@@ -142,7 +143,12 @@ mod tests {
             "date",
             "",
         ] {
-            assert_eq!(split_date_header(text), (None, text.to_string()), "{}", text);
+            assert_eq!(
+                split_date_header(text),
+                (None, text.to_string()),
+                "{}",
+                text
+            );
         }
     }
 }

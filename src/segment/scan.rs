@@ -152,8 +152,10 @@ fn url_end(text: &str, i: usize) -> Option<usize> {
     let url = &text[i..j];
     let balanced = url.contains('(');
     let trimmed = url.trim_end_matches(|c: char| {
-        matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’' | ']' | '}')
-            || (c == ')' && !balanced)
+        matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '’' | ']' | '}'
+        ) || (c == ')' && !balanced)
     });
     let end = i + trimmed.len();
     (end > i + prefix.len()).then_some(end)
@@ -186,9 +188,7 @@ fn word_end(text: &str, i: usize, lex: &SegmentLexicon) -> usize {
                 true
             }
             '.' => {
-                n.is_lowercase()
-                    && prev != '\0'
-                    && lex.abbreviation(&text[part_start..j]).is_none()
+                n.is_lowercase() && prev != '\0' && lex.abbreviation(&text[part_start..j]).is_none()
             }
             '&' => prev.is_uppercase() && n.is_uppercase(),
             '@' => is_word_char(n),
@@ -205,7 +205,9 @@ fn word_end(text: &str, i: usize, lex: &SegmentLexicon) -> usize {
         // "z.B." and "U.S.A." keep their final dot.
         Some('.') if chain && prev.is_alphabetic() && j - part_start == prev.len_utf8() => j + 1,
         // "Vor- und Nachteile", "Ein-, Aus- und Umbau": a truncated compound.
-        Some(h) if is_hyphen(h) && is_word_char(prev) && truncated_compound(text, j + h.len_utf8()) => {
+        Some(h)
+            if is_hyphen(h) && is_word_char(prev) && truncated_compound(text, j + h.len_utf8()) =>
+        {
             j + h.len_utf8()
         }
         _ => j,
