@@ -2,9 +2,9 @@
 //! byte offsets, German-aware (abbreviations, ordinals, numbers, domains,
 //! quotes, line structure, and glued sentences like "solle.In").
 //!
-//! Segmentation is two linear passes: [`scan`] cuts the text into raw tokens
+//! Segmentation is two linear passes: the scanner cuts the text into raw tokens
 //! (words with inner hyphens and apostrophes, numbers with `.` `,` `:`
-//! inside, domains and URLs, punctuation), and [`split`] decides which full
+//! inside, domains and URLs, punctuation), and the splitter decides which full
 //! stops end a sentence and which belong to an abbreviation ("Dr.", "z. B."),
 //! an initial ("J. R. R. Tolkien") or an ordinal ("am 3. Oktober"). The
 //! abbreviation and ordinal lists are data files (`data/lexicon/abbreviations.tsv`,
