@@ -1,7 +1,9 @@
 //! Integration tests: one binary, one module per area.
 
+mod build_formats;
 mod eval;
 mod exports;
+mod filters;
 mod gazetteer;
 mod graph_fixture;
 mod html;

@@ -124,37 +124,46 @@ fn write_edge(w: &mut dyn Write, e: &Edge) -> io::Result<()> {
     }
 }
 
-/// The legend: one sample node per type, a co-occurrence line and a
-/// relation arrow. Its node ids start with `legend:`, which no entity id does.
+/// The legend: a cluster holding one table (an HTML-like label, laid out
+/// the same by every Graphviz engine) with a sample of each entity type, the
+/// two edge styles and the size rule. Its node id `legend:` is no entity id.
 fn write_legend(w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "  subgraph cluster_legend {{")?;
     writeln!(
         w,
         "    label=\"Legend\"; fontsize=12; style=\"rounded,dashed\"; color=\"#bbbbbb\";"
     )?;
+    let mut rows = String::new();
     for t in EntityType::ALL {
-        let (shape, color, name) = style(t);
-        writeln!(
-            w,
-            "    \"legend:{}\" [label=\"{}\", shape={}, fillcolor=\"{}\", fontsize=10];",
-            t, name, shape, color
-        )?;
+        let (_, color, name) = style(t);
+        rows.push_str(&format!(
+            "<tr><td bgcolor=\"{}\" border=\"1\">{}</td></tr>",
+            color, name
+        ));
     }
+    rows.push_str("<tr><td><font color=\"#777777\">- - - -</font> same sentence</td></tr>");
+    rows.push_str("<tr><td>&#8212;&#8212;&#9654; relation</td></tr>");
+    rows.push_str("<tr><td>larger text: more mentions</td></tr>");
     writeln!(
         w,
-        "    \"legend:size\" [label=\"larger text:\\nmore mentions\", shape=plaintext, style=\"\", fontsize=10];"
+        "    \"legend:\" [shape=plaintext, style=\"\", fontsize=10, tooltip=\"Legend\", label=<<table border=\"0\" cellspacing=\"3\" cellpadding=\"3\">{}</table>>];",
+        rows
     )?;
-    writeln!(
-        w,
-        "    \"legend:PER\" -> \"legend:ORG\" [dir=none, style=dashed, color=\"#999999\", label=\"same sentence\", fontsize=9];"
-    )?;
-    writeln!(
-        w,
-        "    \"legend:ORG\" -> \"legend:LOC\" [color=\"#333333\", label=\"relation\", fontsize=9];"
-    )?;
-    writeln!(w, "    \"legend:LOC\" -> \"legend:size\" [style=invis];")?;
     writeln!(w, "  }}")
 }
+
+/// The Graphviz layout engine: `fdp` (force-directed, with clusters) for
+/// graphs up to [`FDP_MAX_NODES`] nodes, `sfdp` (scalable) above.
+pub fn layout(nodes: usize) -> &'static str {
+    if nodes <= FDP_MAX_NODES {
+        "fdp"
+    } else {
+        "sfdp"
+    }
+}
+
+/// The largest graph laid out with `fdp`.
+pub const FDP_MAX_NODES: usize = 300;
 
 /// Write `graph` as a DOT digraph. Node and edge order follow the graph, so
 /// the same graph always gives the same file.
@@ -162,7 +171,8 @@ pub fn write(graph: &KnowledgeGraph, options: &ExportOptions, w: &mut dyn Write)
     writeln!(w, "digraph nergraph {{")?;
     writeln!(
         w,
-        "  graph [charset=\"UTF-8\", overlap=false, splines=true, fontname=\"Helvetica\", tooltip=\"nergraph: {} entities, {} edges\"];",
+        "  graph [layout={}, charset=\"UTF-8\", overlap=false, splines=true, fontname=\"Helvetica\", tooltip=\"nergraph: {} entities, {} edges\"];",
+        layout(graph.graph.node_count()),
         graph.graph.node_count(),
         graph.graph.edge_count()
     )?;
