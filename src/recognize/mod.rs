@@ -182,8 +182,7 @@ impl Recognizer {
             Some(t) => t.tag(text, sentences, &gaz, &pat.mentions),
             None => Vec::new(),
         };
-        // Precedence on overlap: gazetteer, then patterns, then model;
-        // among equals, the longer span.
+        // Containing spans win; otherwise gazetteer, then patterns, then model.
         gaz.extend(pat.mentions.iter().cloned());
         gaz.extend(model);
         let mentions = merge_overlaps(gaz);
@@ -207,13 +206,35 @@ impl Recognizer {
     }
 }
 
-/// Keep a non-overlapping subset of `mentions`: earlier entries in the input
-/// win over later ones unless a later one is strictly longer and contains it.
-/// The result is sorted by start offset.
+/// Keep a non-overlapping subset of `mentions`, sorted by start offset.
+///
+/// A span inside a longer one gives way to it, whatever found them ("Deutsche
+/// Bank" over the adjective "Deutsche", "Universität Hamburg" over "Hamburg").
+/// Of identical spans, and of partly overlapping ones, the gazetteer's win over
+/// the patterns', which win over the model's; then the longer; then the earlier
+/// in the input.
 pub fn merge_overlaps(mentions: Vec<Mention>) -> Vec<Mention> {
-    let mut ranked: Vec<(usize, Mention)> = mentions.into_iter().enumerate().collect();
+    let rank = |m: &Mention| m.source as u8;
+    let mut by_start: Vec<(usize, Mention)> = mentions.into_iter().enumerate().collect();
+    by_start.sort_by(|(ia, a), (ib, b)| {
+        a.start
+            .cmp(&b.start)
+            .then(b.end.cmp(&a.end))
+            .then(rank(a).cmp(&rank(b)))
+            .then(ia.cmp(ib))
+    });
+    // Every earlier span starts no later; if one also ends no earlier, it
+    // contains this one (or equals it and ranks higher).
+    let mut max_end = 0;
+    let mut ranked: Vec<(usize, Mention)> = Vec::with_capacity(by_start.len());
+    for (i, m) in by_start {
+        if m.end <= max_end {
+            continue;
+        }
+        max_end = m.end;
+        ranked.push((i, m));
+    }
     ranked.sort_by(|(ia, a), (ib, b)| {
-        let rank = |m: &Mention| m.source as u8;
         rank(a)
             .cmp(&rank(b))
             .then((b.end - b.start).cmp(&(a.end - a.start)))
@@ -262,6 +283,22 @@ mod tests {
         ]);
         let spans: Vec<(usize, usize)> = kept.iter().map(|k| (k.start, k.end)).collect();
         assert_eq!(spans, vec![(3, 12), (12, 30), (40, 45)]);
+    }
+
+    #[test]
+    fn merge_prefers_containing_span_of_any_source() {
+        let kept = merge_overlaps(vec![
+            m(0, 8, Source::Gazetteer),
+            m(0, 13, Source::Model),
+            m(20, 25, Source::Pattern),
+            m(20, 25, Source::Gazetteer),
+        ]);
+        let got: Vec<(usize, usize, Source)> =
+            kept.iter().map(|k| (k.start, k.end, k.source)).collect();
+        assert_eq!(
+            got,
+            vec![(0, 13, Source::Model), (20, 25, Source::Gazetteer)]
+        );
     }
 
     #[test]
