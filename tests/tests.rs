@@ -8,4 +8,5 @@ mod gazetteer;
 mod graph_fixture;
 mod html;
 mod read;
+mod relations;
 mod segment;

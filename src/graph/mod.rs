@@ -167,9 +167,14 @@ impl GraphBuilder {
         }
     }
 
+    /// Add one relation as an edge (or one more evidence of an edge).
+    /// Events with an unnamed agent (`source: None`) are not edges.
     fn add_relation(&mut self, r: &Relation) {
+        let Some(source) = &r.source else {
+            return;
+        };
         let key = EdgeKey {
-            source: r.source.clone(),
+            source: source.clone(),
             target: r.target.clone(),
             kind: r.kind,
             cameo: r.cameo.clone(),
@@ -177,7 +182,7 @@ impl GraphBuilder {
             role: r.role.clone(),
         };
         let edge = self.edges.entry(key).or_insert_with(|| Edge {
-            source: r.source.clone(),
+            source: source.clone(),
             target: r.target.clone(),
             kind: r.kind,
             cameo: r.cameo.clone(),

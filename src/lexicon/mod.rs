@@ -5,7 +5,9 @@
 //! All tabular data files share one format: UTF-8, one record per line, fields
 //! separated by tabs, `#` starts a comment line, blank lines are ignored.
 
+pub mod relation_patterns;
 pub mod roles;
+pub mod triggers;
 
 use std::borrow::Cow;
 use std::path::{Path, PathBuf};

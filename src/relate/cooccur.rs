@@ -32,7 +32,7 @@ pub fn co_occurrences(view: &DocumentView<'_>) -> Vec<Relation> {
         for a in 0..ids.len() {
             for b in a + 1..ids.len() {
                 out.push(Relation {
-                    source: ids[a].to_string(),
+                    source: Some(ids[a].to_string()),
                     target: ids[b].to_string(),
                     kind: RelationKind::CoOccurs,
                     cameo: None,

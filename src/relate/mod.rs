@@ -1,17 +1,32 @@
 //! Stage 5, relate: relations between a document's entities, each with the
 //! evidence sentence it came from. [`cooccur`] gives undirected `co_occurs`
-//! links; structural relations (`member_of`, `leads`, `affiliated_with`,
-//! `located_in`) and CAMEO-coded events are added by their own modules.
+//! links, [`structural`] `member_of`, `leads` and `affiliated_with`,
+//! [`located_in`] place → country, and [`events`] CAMEO-coded events.
+//!
+//! An event whose agent the text does not name ("Massimow wurde
+//! festgenommen") is kept with `source: None`: it is part of the document's
+//! analysis and of `nergraph evidence`, but never becomes a graph edge, so no
+//! actor is invented.
 
 pub mod cooccur;
+pub mod events;
+pub mod located_in;
+pub mod marked;
+pub mod sentence;
+pub mod structural;
 
+use std::collections::HashSet;
 use std::fmt;
 
 use serde::Serialize;
 
 use crate::error::Result;
+use crate::lexicon::relation_patterns::{CueKind, RelationPatterns};
+use crate::lexicon::roles::RoleLexicon;
+use crate::lexicon::triggers::TriggerLexicon;
 use crate::lexicon::DataSource;
 use crate::read::Document;
+use crate::recognize::EntityType;
 use crate::recognize::Recognized;
 use crate::resolve::Resolved;
 use crate::segment::Sentence;
@@ -77,6 +92,10 @@ pub struct Evidence {
     pub sentence_end: usize,
     /// Char offsets of the trigger word, if the relation has one.
     pub trigger_span: Option<(usize, usize)>,
+    /// Char offsets of the source mention, if the source is named here.
+    pub source_span: Option<(usize, usize)>,
+    /// Char offsets of the target mention.
+    pub target_span: Option<(usize, usize)>,
     /// The sentence text.
     pub text: String,
 }
@@ -91,6 +110,8 @@ impl Evidence {
             sentence_start: chars.char_at(s.start),
             sentence_end: chars.char_at(s.end),
             trigger_span: None,
+            source_span: None,
+            target_span: None,
             text: s.text(&doc.text).to_string(),
         }
     }
@@ -99,8 +120,9 @@ impl Evidence {
 /// One relation read from one sentence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Relation {
-    /// Source entity id (for `co_occurs`, the smaller id).
-    pub source: String,
+    /// Source entity id (for `co_occurs`, the smaller id); `None` for an
+    /// event whose agent the text does not name (passive without "von").
+    pub source: Option<String>,
     /// Target entity id.
     pub target: String,
     /// What kind of relation.
@@ -119,6 +141,38 @@ pub struct Relation {
     pub evidence: Evidence,
 }
 
+impl Relation {
+    /// A one-line description: `leads per:a -> org:b role=Chef former`,
+    /// `event ? -> per:c cameo=17 trigger=festnehmen reported` (`?`: the
+    /// agent is not named).
+    pub fn describe(&self) -> String {
+        let mut s = format!(
+            "{} {} -> {}",
+            self.kind,
+            self.source.as_deref().unwrap_or("?"),
+            self.target
+        );
+        if let Some(c) = &self.cameo {
+            s.push_str(&format!(" cameo={}", c));
+        }
+        if self.kind == RelationKind::Event {
+            if let Some(t) = &self.trigger {
+                s.push_str(&format!(" trigger={}", t));
+            }
+        }
+        if let Some(r) = &self.role {
+            s.push_str(&format!(" role={}", r));
+        }
+        if self.former {
+            s.push_str(" former");
+        }
+        if self.reported {
+            s.push_str(" reported");
+        }
+        s
+    }
+}
+
 /// Everything the relate stage needs to know about one document.
 pub struct DocumentView<'a> {
     /// The document.
@@ -133,17 +187,339 @@ pub struct DocumentView<'a> {
     pub chars: &'a CharIndex,
 }
 
+/// Knows which country a place lies in, by knowledge-base id. The gazetteer
+/// implements it; [`Relater::with_countries`] plugs it in.
+pub trait CountryLookup: Send + Sync {
+    /// The knowledge-base id of the country `kb_id` lies in; for a country,
+    /// its own id. `None` if unknown.
+    fn country_of(&self, kb_id: &str) -> Option<String>;
+}
+
 /// Finds relations with the lexicons in `data/lexicon/`.
-pub struct Relater {}
+pub struct Relater {
+    triggers: TriggerLexicon,
+    patterns: RelationPatterns,
+    roles: RoleLexicon,
+    countries: Option<Box<dyn CountryLookup>>,
+}
+
+/// A relation argument found in a sentence: entity index and byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Arg {
+    pub entity: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl From<&sentence::Actor> for Arg {
+    fn from(a: &sentence::Actor) -> Arg {
+        Arg {
+            entity: a.entity,
+            start: a.start,
+            end: a.end,
+        }
+    }
+}
+
+/// What a finder reports; [`Relater`] turns it into a [`Relation`].
+pub(crate) struct Found {
+    pub kind: RelationKind,
+    pub source: Option<Arg>,
+    pub target: Arg,
+    pub trigger_token: Option<usize>,
+    pub trigger: Option<String>,
+    pub cameo: Option<String>,
+    pub role: Option<String>,
+    pub former: bool,
+    pub reported: bool,
+}
+
+impl Found {
+    pub(crate) fn new(kind: RelationKind, source: Option<Arg>, target: Arg) -> Found {
+        Found {
+            kind,
+            source,
+            target,
+            trigger_token: None,
+            trigger: None,
+            cameo: None,
+            role: None,
+            former: false,
+            reported: false,
+        }
+    }
+}
 
 impl Relater {
-    /// Load the trigger lexicon and relation patterns.
-    pub fn load(_data: &DataSource) -> Result<Relater> {
-        Ok(Relater {})
+    /// Load the trigger lexicon, relation patterns and role titles.
+    pub fn load(data: &DataSource) -> Result<Relater> {
+        Ok(Relater {
+            triggers: TriggerLexicon::load(data)?,
+            patterns: RelationPatterns::load(data)?,
+            roles: RoleLexicon::load(data)?,
+            countries: None,
+        })
     }
 
-    /// All relations in one document, in sentence order.
+    /// Use `lookup` to find the country of places (`located_in`) and to tell
+    /// countries from other places.
+    pub fn with_countries(mut self, lookup: Box<dyn CountryLookup>) -> Relater {
+        self.countries = Some(lookup);
+        self
+    }
+
+    /// The trigger lexicon.
+    pub fn triggers(&self) -> &TriggerLexicon {
+        &self.triggers
+    }
+
+    /// Whether an entity is a country, when a country lookup is available
+    /// (`None` without one).
+    fn is_country(&self, kb_id: Option<&str>) -> Option<bool> {
+        let lookup = self.countries.as_ref()?;
+        let kb = kb_id?;
+        Some(lookup.country_of(kb).as_deref() == Some(kb))
+    }
+
+    /// All relations in one document, in sentence order: co-occurrences
+    /// first, then typed relations.
     pub fn relate(&self, view: &DocumentView<'_>) -> Vec<Relation> {
-        cooccur::co_occurrences(view)
+        let mut out = cooccur::co_occurrences(view);
+        let mentions = &view.recognized.mentions;
+        let mut loc_counts = vec![0usize; view.resolved.entities.len()];
+        let mut seen = HashSet::new();
+        let mut m = 0;
+        let mut found = Vec::new();
+        for s in view.sentences {
+            let mut spans = Vec::new();
+            while m < mentions.len() && mentions[m].sentence < s.index {
+                m += 1;
+            }
+            while m < mentions.len() && mentions[m].sentence == s.index {
+                let e = view.resolved.mention_entity[m];
+                let men = &mentions[m];
+                if men.etype == EntityType::Loc {
+                    loc_counts[e] += 1;
+                }
+                spans.push((e, men.etype, men.start, men.end, false));
+                m += 1;
+            }
+            let topic = self.topic_country(view, &loc_counts);
+            if let Some(t) = topic {
+                self.add_anaphors(view, s, t, &mut spans);
+            }
+            let sv = sentence::SentenceView::new(&view.doc.text, s, &spans);
+            found.clear();
+            structural::find(self, &sv, view, &mut found);
+            located_in::find_in_text(self, &sv, view, &mut found);
+            events::find(self, &sv, &mut found);
+            for f in found.drain(..) {
+                let r = self.relation(view, &sv, f);
+                let key = (
+                    r.source.clone(),
+                    r.target.clone(),
+                    r.kind,
+                    r.cameo.clone(),
+                    r.role.clone(),
+                    r.evidence.sentence,
+                );
+                if r.source.as_deref() != Some(r.target.as_str()) && seen.insert(key) {
+                    out.push(r);
+                }
+            }
+        }
+        located_in::find_in_gazetteer(self, view, &mut out);
+        out
+    }
+
+    /// The country the article is about so far: the place mentioned most
+    /// often (a country, when a country lookup is available).
+    fn topic_country(&self, view: &DocumentView<'_>, loc_counts: &[usize]) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (e, &c) in loc_counts.iter().enumerate() {
+            if c == 0 {
+                continue;
+            }
+            if self.is_country(view.resolved.entities[e].kb_id.as_deref()) == Some(false) {
+                continue;
+            }
+            if best.is_none_or(|(_, bc)| c > bc) {
+                best = Some((e, c));
+            }
+        }
+        best.map(|(e, _)| e)
+    }
+
+    /// Add definite descriptions of the topic country ("die frühere
+    /// Sowjetrepublik") to a sentence's mention spans.
+    fn add_anaphors(
+        &self,
+        view: &DocumentView<'_>,
+        s: &Sentence,
+        topic: usize,
+        spans: &mut Vec<sentence::MentionSpan>,
+    ) {
+        let text = &view.doc.text;
+        let toks = &s.tokens;
+        let before = spans.len();
+        for (i, t) in toks.iter().enumerate() {
+            let w = t.text(text);
+            if !crate::text::is_capitalized(w)
+                || spans[..before]
+                    .iter()
+                    .any(|&(_, _, a, b, _)| a < t.end && b > t.start)
+            {
+                continue;
+            }
+            let lower = crate::text::fold(w);
+            if self.patterns.noun(&lower) != Some(CueKind::CountryAnaphor) {
+                continue;
+            }
+            // a definite article, then at most two lowercase adjectives
+            let mut definite = false;
+            let mut j = i;
+            for _ in 0..3 {
+                if j == 0 {
+                    break;
+                }
+                j -= 1;
+                let p = toks[j].text(text);
+                if matches!(
+                    p,
+                    "die" | "der" | "das" | "dem" | "den" | "des" | "Die" | "Der" | "Das"
+                ) {
+                    definite = true;
+                    break;
+                }
+                if !p.chars().next().is_some_and(char::is_lowercase) {
+                    break;
+                }
+            }
+            // "das Land Brandenburg", "die Republik Moldau": a name follows
+            let named = toks
+                .get(i + 1)
+                .is_some_and(|n| crate::text::is_capitalized(n.text(text)));
+            if definite && !named {
+                spans.push((topic, EntityType::Loc, t.start, t.end, true));
+            }
+        }
+        spans.sort_by_key(|&(_, _, a, _, _)| a);
+    }
+
+    fn relation(
+        &self,
+        view: &DocumentView<'_>,
+        sv: &sentence::SentenceView<'_>,
+        f: Found,
+    ) -> Relation {
+        let chars = view.chars;
+        let span = |a: &Arg| (chars.char_at(a.start), chars.char_at(a.end));
+        let mut evidence = Evidence::for_sentence(view.doc, chars, sv.sentence);
+        evidence.trigger_span = f.trigger_token.map(|t| {
+            let tok = sv.sentence.tokens[t];
+            (chars.char_at(tok.start), chars.char_at(tok.end))
+        });
+        evidence.source_span = f.source.as_ref().map(span);
+        evidence.target_span = Some(span(&f.target));
+        let id = |a: &Arg| view.resolved.entities[a.entity].id.clone();
+        Relation {
+            source: f.source.as_ref().map(id),
+            target: id(&f.target),
+            kind: f.kind,
+            cameo: f.cameo,
+            trigger: f.trigger,
+            role: f.role,
+            former: f.former,
+            reported: f.reported,
+            evidence,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::resolve::resolve;
+    use crate::segment::segment;
+
+    fn relations(marked: &str) -> Vec<String> {
+        let relater = Relater::load(&DataSource::builtin()).unwrap();
+        let (text, recognized) = marked::parse(marked, segment).unwrap();
+        let doc = Document::new("t", text);
+        let sentences = segment(&doc.text);
+        let resolved = resolve(&doc.text, &recognized);
+        let chars = CharIndex::new(&doc.text);
+        let view = DocumentView {
+            doc: &doc,
+            sentences: &sentences,
+            recognized: &recognized,
+            resolved: &resolved,
+            chars: &chars,
+        };
+        let mut out: Vec<String> = relater
+            .relate(&view)
+            .iter()
+            .filter(|r| r.kind != RelationKind::CoOccurs)
+            .map(Relation::describe)
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn dative_membership_with_coordination() {
+        let got = relations(
+            "Der [Organisation des Vertrages für kollektive Sicherheit|ORG|OVKS] ([OVKS|ORG]) gehören neben [Russland|LOC] und [Kasachstan|LOC] auch [Belarus|LOC], [Armenien|LOC] und [Tadschikistan|LOC] an.",
+        );
+        for c in [
+            "russland",
+            "kasachstan",
+            "belarus",
+            "armenien",
+            "tadschikistan",
+        ] {
+            assert!(
+                got.contains(&format!("member_of loc:{} -> org:ovks", c)),
+                "{:?}",
+                got
+            );
+        }
+        assert_eq!(got.len(), 5, "{:?}", got);
+    }
+
+    #[test]
+    fn passive_without_agent_keeps_source_unknown() {
+        let got = relations(
+            "Am Samstag wurde laut Behördenangaben Ex-Premier [Karim Massimow|PER] festgenommen.",
+        );
+        assert_eq!(
+            got,
+            vec!["event ? -> per:karim-massimow cameo=17 trigger=festnehmen reported"]
+        );
+    }
+
+    #[test]
+    fn evidence_has_char_offsets_of_trigger_and_actors() {
+        let relater = Relater::load(&DataSource::builtin()).unwrap();
+        let (text, recognized) =
+            marked::parse("Über Nacht: [Tokajew|PER] dankte [Putin|PER].", segment).unwrap();
+        let doc = Document::new("t", text);
+        let sentences = segment(&doc.text);
+        let resolved = resolve(&doc.text, &recognized);
+        let chars = CharIndex::new(&doc.text);
+        let view = DocumentView {
+            doc: &doc,
+            sentences: &sentences,
+            recognized: &recognized,
+            resolved: &resolved,
+            chars: &chars,
+        };
+        let rels = relater.relate(&view);
+        let e = rels.iter().find(|r| r.kind == RelationKind::Event).unwrap();
+        let chars_of =
+            |(a, b): (usize, usize)| doc.text.chars().skip(a).take(b - a).collect::<String>();
+        assert_eq!(chars_of(e.evidence.trigger_span.unwrap()), "dankte");
+        assert_eq!(chars_of(e.evidence.source_span.unwrap()), "Tokajew");
+        assert_eq!(chars_of(e.evidence.target_span.unwrap()), "Putin");
     }
 }

@@ -1,0 +1,260 @@
+//! Structural relation cues (`data/lexicon/relation_patterns.tsv`): the
+//! words that signal membership, leadership, former roles, passive voice,
+//! negation and reported speech.
+//!
+//! Format: `cue<TAB>kind<TAB>forms`, see `data/README.md`.
+
+use std::collections::HashMap;
+
+use super::triggers::{noun_forms, verb_forms, FormKind};
+use super::{data_error, records, DataSource};
+use crate::error::Result;
+use crate::text::fold;
+
+/// The data file's name under `data/`.
+pub const FILE: &str = "lexicon/relation_patterns.tsv";
+
+/// What a cue signals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CueKind {
+    /// A membership noun: "Mitglied", "Mitgliedstaat" (also in compounds).
+    MemberNoun,
+    /// A membership verb: "an|gehören", "bei|treten".
+    MemberVerb,
+    /// A participle of leading, used as adjective: "(von Russland) geführte".
+    LedBy,
+    /// A marker of a former role: "Ex", "ehemalig", "zuletzt" (word prefix).
+    Former,
+    /// A copula linking a person to a role: "ist", "war".
+    Copula,
+    /// A noun that refers back to the country the article is about: "die
+    /// Sowjetrepublik", "das Land".
+    CountryAnaphor,
+    /// Negation: "nicht", "kein".
+    Negation,
+    /// Reported speech: "laut", "zufolge", "erklärte", Konjunktiv "habe".
+    Reported,
+    /// A form of "werden" that makes a participle passive.
+    PassiveAux,
+    /// A preposition that introduces the agent of a passive: "von", "durch".
+    AgentPrep,
+    /// A modal verb: the clause states an intention, not a fact.
+    Modal,
+    /// A word that links a person to a party after the name: "von der".
+    AffiliationPrep,
+}
+
+impl CueKind {
+    fn parse(s: &str) -> Option<CueKind> {
+        Some(match s {
+            "member_noun" => CueKind::MemberNoun,
+            "member_verb" => CueKind::MemberVerb,
+            "led_by" => CueKind::LedBy,
+            "former" => CueKind::Former,
+            "copula" => CueKind::Copula,
+            "country_anaphor" => CueKind::CountryAnaphor,
+            "negation" => CueKind::Negation,
+            "reported" => CueKind::Reported,
+            "passive_aux" => CueKind::PassiveAux,
+            "agent_prep" => CueKind::AgentPrep,
+            "modal" => CueKind::Modal,
+            "affiliation_prep" => CueKind::AffiliationPrep,
+            _ => return None,
+        })
+    }
+
+    fn is_noun(self) -> bool {
+        matches!(self, CueKind::MemberNoun | CueKind::CountryAnaphor)
+    }
+
+    fn is_verb(self) -> bool {
+        matches!(self, CueKind::MemberVerb | CueKind::LedBy)
+    }
+}
+
+/// A verb cue form: the separable particle it needs later in the clause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerbCue {
+    /// The particle that must follow ("an" for "gehören … an").
+    pub particle: Option<String>,
+}
+
+/// The loaded cues.
+#[derive(Debug, Clone, Default)]
+pub struct RelationPatterns {
+    words: HashMap<String, Vec<CueKind>>,
+    phrases: Vec<(Vec<String>, CueKind)>,
+    prefixes: Vec<(String, CueKind)>,
+    nouns: HashMap<String, CueKind>,
+    verbs: HashMap<String, Vec<(CueKind, VerbCue)>>,
+    participles: Vec<String>,
+}
+
+impl RelationPatterns {
+    /// Load `lexicon/relation_patterns.tsv`.
+    pub fn load(data: &DataSource) -> Result<RelationPatterns> {
+        let text = data.read(FILE)?;
+        RelationPatterns::parse(&text, FILE)
+    }
+
+    /// Parse the file's text; `name` is used in error messages.
+    pub fn parse(text: &str, name: &str) -> Result<RelationPatterns> {
+        let mut p = RelationPatterns::default();
+        for rec in records(text) {
+            let [cue, kind, forms] = rec.fields[..] else {
+                return Err(data_error(
+                    name,
+                    rec.line,
+                    "expected 3 tab-separated fields: cue, kind, forms",
+                ));
+            };
+            let kind = CueKind::parse(kind.trim()).ok_or_else(|| {
+                data_error(
+                    name,
+                    rec.line,
+                    format!("unknown cue kind {:?}", kind.trim()),
+                )
+            })?;
+            let cue = cue.trim();
+            if cue.is_empty() {
+                return Err(data_error(name, rec.line, "empty cue"));
+            }
+            let forms = forms.trim();
+            if kind.is_noun() {
+                for f in noun_forms(cue, if forms == "-" { "" } else { forms }) {
+                    p.nouns.insert(f, kind);
+                }
+            } else if kind.is_verb() {
+                let (particle, fs) = verb_forms(cue, forms);
+                for (f, k) in fs {
+                    if kind == CueKind::LedBy {
+                        if k == FormKind::Participle {
+                            let joined = format!("{}{}", particle.as_deref().unwrap_or(""), f);
+                            p.participles.push(joined);
+                        }
+                        continue;
+                    }
+                    if let Some(part) = &particle {
+                        p.add_verb(format!("{}{}", part, f), kind, None);
+                        if k != FormKind::Participle {
+                            p.add_verb(f, kind, Some(part.clone()));
+                        }
+                    } else {
+                        p.add_verb(f, kind, None);
+                    }
+                }
+            } else if kind == CueKind::Former {
+                p.prefixes.push((fold(cue), kind));
+            } else if cue.contains(' ') {
+                let words: Vec<String> = cue.split_whitespace().map(fold).collect();
+                p.phrases.push((words, kind));
+            } else {
+                let list = p.words.entry(fold(cue)).or_default();
+                if !list.contains(&kind) {
+                    list.push(kind);
+                }
+            }
+        }
+        p.participles.sort();
+        p.participles.dedup();
+        Ok(p)
+    }
+
+    fn add_verb(&mut self, form: String, kind: CueKind, particle: Option<String>) {
+        let list = self.verbs.entry(form).or_default();
+        let cue = VerbCue { particle };
+        if !list.iter().any(|(k, c)| *k == kind && *c == cue) {
+            list.push((kind, cue));
+        }
+    }
+
+    /// Whether the lowercase word is a cue of `kind` (single-word cues).
+    pub fn is(&self, lower: &str, kind: CueKind) -> bool {
+        self.words.get(lower).is_some_and(|ks| ks.contains(&kind))
+    }
+
+    /// Whether the lowercase words starting at `words[i]` are a multi-word
+    /// cue of `kind`; returns its length in words.
+    pub fn phrase_at(&self, words: &[String], i: usize, kind: CueKind) -> Option<usize> {
+        self.phrases
+            .iter()
+            .filter(|(_, k)| *k == kind)
+            .find(|(ws, _)| {
+                words
+                    .get(i..i + ws.len())
+                    .is_some_and(|w| w == ws.as_slice())
+            })
+            .map(|(ws, _)| ws.len())
+    }
+
+    /// Whether the lowercase word is a former-role marker ("ehemaligen",
+    /// "zuletzt", the "ex" of "Ex-Premier").
+    pub fn is_former(&self, lower: &str) -> bool {
+        self.prefixes
+            .iter()
+            .any(|(p, _)| lower.starts_with(p.as_str()) && (lower.len() - p.len() <= 3))
+    }
+
+    /// The noun cue a lowercase word is or ends in (compounds: "eu-mitgliedstaaten").
+    pub fn noun(&self, lower: &str) -> Option<CueKind> {
+        if let Some(k) = self.nouns.get(lower) {
+            return Some(*k);
+        }
+        for (i, _) in lower.char_indices().skip(1) {
+            let tail = lower[i..].trim_start_matches('-');
+            if tail.chars().count() < 4 {
+                break;
+            }
+            if let Some(k) = self.nouns.get(tail) {
+                return Some(*k);
+            }
+        }
+        None
+    }
+
+    /// The verb cues of a lowercase word form.
+    pub fn verb(&self, lower: &str) -> &[(CueKind, VerbCue)] {
+        self.verbs.get(lower).map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether the lowercase word is an adjectival "led by" participle
+    /// ("geführten", "angeführte").
+    pub fn is_led_by(&self, lower: &str) -> bool {
+        self.participles
+            .iter()
+            .any(|p| lower.starts_with(p.as_str()) && lower.len() - p.len() <= 2)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str = "Mitglied\tmember_noun\t*\n\
+        an|gehören\tmember_verb\t*\n\
+        führen\tled_by\t*\n\
+        ehemalig\tformer\t-\n\
+        nicht\tnegation\t-\n\
+        nach Angaben\treported\t-\n";
+
+    #[test]
+    fn cues_of_each_kind_match() {
+        let p = RelationPatterns::parse(SAMPLE, "p").unwrap();
+        assert_eq!(p.noun("mitglieder"), Some(CueKind::MemberNoun));
+        assert_eq!(p.noun("nato-mitglied"), Some(CueKind::MemberNoun));
+        assert_eq!(p.verb("gehören")[0].1.particle.as_deref(), Some("an"));
+        assert_eq!(p.verb("angehört")[0].1.particle, None);
+        assert!(p.is_led_by("geführten"));
+        assert!(!p.is_led_by("geführtenlos"));
+        assert!(p.is_former("ehemaligen"));
+        assert!(p.is("nicht", CueKind::Negation));
+        let words: Vec<String> = ["laut", "nach", "angaben"].map(String::from).to_vec();
+        assert_eq!(p.phrase_at(&words, 1, CueKind::Reported), Some(2));
+    }
+
+    #[test]
+    fn unknown_kind_is_an_error_with_line() {
+        let err = RelationPatterns::parse("x\tmember_of\t-\n", "p").unwrap_err();
+        assert_eq!(err.line(), Some(1));
+    }
+}

@@ -1,0 +1,359 @@
+//! CAMEO-coded events: a trigger verb or noun from `data/lexicon/triggers.tsv`
+//! with a source and a target actor in the same clause.
+//!
+//! Actors: the subject is the un-prepositioned actor before the verb (or the
+//! first one after it: "stoppte Deutschland …"); the target is the next
+//! actor, bare or after "gegen", "an", "mit", "nach", … . Passive ("wurde …
+//! festgenommen"): the subject is the target and the agent comes from
+//! "von"/"durch"; without one the event keeps `source: None`. Negated or
+//! modal clauses give no event; reported speech is marked.
+
+use std::collections::HashSet;
+
+use super::sentence::SentenceView;
+use super::{Arg, Found, Relater, RelationKind};
+use crate::lexicon::relation_patterns::CueKind;
+use crate::lexicon::triggers::{FormKind, Pos};
+use crate::text::is_capitalized;
+
+/// Prepositions that may introduce an event target.
+const TARGET_PREPS: &[&str] = &[
+    "gegen",
+    "an",
+    "auf",
+    "mit",
+    "nach",
+    "in",
+    "ins",
+    "für",
+    "zu",
+    "zum",
+    "zur",
+    "über",
+    "gegenüber",
+    "um",
+];
+
+/// Prepositions after a trigger noun that introduce its target.
+const NOUN_TARGET_PREPS: &[&str] = &[
+    "gegen",
+    "an",
+    "auf",
+    "mit",
+    "für",
+    "zu",
+    "zum",
+    "zur",
+    "gegenüber",
+];
+
+/// Add the events of one sentence to `out`.
+pub(crate) fn find(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
+    let reported_at: Vec<usize> = (0..sv.len())
+        .filter(|&k| {
+            r.patterns.is(&sv.lower[k], CueKind::Reported)
+                || r.patterns
+                    .phrase_at(&sv.lower, k, CueKind::Reported)
+                    .is_some()
+        })
+        .collect();
+    let mut done: HashSet<(Option<usize>, usize, String)> = HashSet::new();
+    for i in 0..sv.len() {
+        if sv.actor_at[i].is_some() {
+            continue;
+        }
+        let Some((entry, kind)) = trigger_at(r, sv, i) else {
+            continue;
+        };
+        let trig = &r.triggers.entries()[entry];
+        let (cs, ce) = sv.clause_range(sv.clause[i]);
+        if (cs..ce).any(|k| {
+            r.patterns.is(&sv.lower[k], CueKind::Negation)
+                || r.patterns.is(&sv.lower[k], CueKind::Modal)
+        }) {
+            continue;
+        }
+        let passive = trig.pos == Pos::Verb
+            && kind == FormKind::Participle
+            && (cs..ce).any(|k| k != i && r.patterns.is(&sv.lower[k], CueKind::PassiveAux));
+        let pairs = match trig.pos {
+            Pos::Verb if passive => passive_actors(r, sv, cs, ce),
+            Pos::Verb => active_actors(sv, i, kind, cs, ce),
+            Pos::Noun => noun_actors(sv, i, cs, ce),
+        };
+        let subjunctive = kind == FormKind::Subjunctive
+            && i > 0
+            && !matches!(sv.lower[i - 1].as_str(), "ich" | "wir");
+        for (source, target) in pairs {
+            let s_entity = source.map(|s| sv.actors[s].entity);
+            let t_entity = sv.actors[target].entity;
+            if s_entity == Some(t_entity) || !done.insert((s_entity, t_entity, trig.cameo.clone()))
+            {
+                continue;
+            }
+            let mut f = Found::new(
+                RelationKind::Event,
+                source.map(|s| Arg::from(&sv.actors[s])),
+                Arg::from(&sv.actors[target]),
+            );
+            f.trigger_token = Some(i);
+            f.trigger = Some(trig.lemma.clone());
+            f.cameo = Some(trig.cameo.clone());
+            // a reporting verb that is itself the trigger does not count
+            f.reported = reported_at.iter().any(|&k| k != i) || subjunctive;
+            out.push(f);
+        }
+    }
+}
+
+/// The trigger entry at token `i` and the kind of form, if any. Verbs match
+/// lowercase words (separated forms only with their particle later in the
+/// clause); nouns match capitalized words, also as compound heads.
+fn trigger_at(r: &Relater, sv: &SentenceView<'_>, i: usize) -> Option<(usize, FormKind)> {
+    let lower = sv.lower[i].as_str();
+    let word = sv.words[i];
+    let capital = is_capitalized(word);
+    let (_, ce) = sv.clause_range(sv.clause[i]);
+    let mut best: Option<(usize, FormKind, bool)> = None;
+    for m in r.triggers.lookup(lower) {
+        let pos = r.triggers.entries()[m.entry].pos;
+        let fits = match pos {
+            Pos::Verb => !capital || i == 0,
+            Pos::Noun => capital,
+        };
+        if !fits {
+            continue;
+        }
+        let with_particle = match &m.particle {
+            Some(p) => {
+                if !(i + 1..ce).any(|k| sv.lower[k] == *p) {
+                    continue;
+                }
+                true
+            }
+            None => false,
+        };
+        // a satisfied separable particle beats the plain verb ("forderte … auf")
+        if best.is_none_or(|(_, _, bp)| with_particle && !bp) {
+            best = Some((m.entry, m.kind, with_particle));
+        }
+    }
+    if best.is_none() && capital && i > 0 {
+        if let Some(e) = r.triggers.compound_noun(lower) {
+            best = Some((e, FormKind::Plain, false));
+        }
+    }
+    best.map(|(e, k, _)| (e, k))
+}
+
+/// Whether an actor can be a subject: standalone, no preposition, not
+/// followed by "zufolge".
+fn bare(sv: &SentenceView<'_>, a: usize) -> bool {
+    let act = &sv.actors[a];
+    !act.embedded
+        && sv.preposition_before(a).is_none()
+        && !genitive_attribute(sv, a)
+        && sv.lower.get(act.last + 1).is_none_or(|w| w != "zufolge")
+}
+
+/// "die Mitgliedstaaten der EU", "das Eingreifen der Allianz": an actor
+/// after a noun and "der"/"des" is a genitive attribute, not a subject.
+fn genitive_attribute(sv: &SentenceView<'_>, a: usize) -> bool {
+    let f = sv.actors[a].first;
+    f >= 2
+        && matches!(sv.lower[f - 1].as_str(), "der" | "des")
+        && is_capitalized(sv.words[f - 2])
+        && sv.actor_at[f - 2].is_none()
+        && sv.words[f - 2]
+            .chars()
+            .all(|c| c.is_alphabetic() || c == '-')
+}
+
+/// Finite auxiliaries: a participle or infinitive after one of these ends a
+/// verb bracket, so its objects stand before it ("X habe Y gedankt").
+const AUXILIARIES: &[&str] = &[
+    "hat", "habe", "hatte", "hätte", "haben", "hatten", "hätten", "ist", "sei", "war", "wäre",
+    "sind", "seien", "waren", "wird", "werde", "wurde", "würde", "werden", "wurden", "würden",
+    "will", "wollte", "soll", "sollte", "kann", "konnte", "könne", "muss", "musste", "müsse",
+];
+
+/// Words that open a verb-final subordinate clause.
+const SUBORDINATORS: &[&str] = &[
+    "dass", "weil", "ob", "als", "wenn", "nachdem", "obwohl", "damit", "da", "während", "bevor",
+    "sodass", "falls", "seit", "seitdem", "indem", "der", "die", "das", "dem", "den", "denen",
+    "deren", "dessen", "welche", "welcher",
+];
+
+/// Whether an actor can be a target: bare or after a target preposition
+/// ("in" only with an accusative article: "in die Ukraine").
+fn targetable(sv: &SentenceView<'_>, a: usize) -> bool {
+    let act = &sv.actors[a];
+    if act.embedded || sv.lower.get(act.last + 1).is_some_and(|w| w == "zufolge") {
+        return false;
+    }
+    match sv.preposition_before(a) {
+        None => true,
+        Some("in") => {
+            act.first >= 2 && matches!(sv.lower[act.first - 1].as_str(), "die" | "den" | "das")
+                || act.first >= 3
+                    && matches!(sv.lower[act.first - 2].as_str(), "die" | "den" | "das")
+        }
+        Some(p) => TARGET_PREPS.contains(&p),
+    }
+}
+
+fn clause_actors(sv: &SentenceView<'_>, cs: usize, ce: usize) -> Vec<usize> {
+    (0..sv.actors.len())
+        .filter(|&a| {
+            let act = &sv.actors[a];
+            !act.embedded && act.first >= cs && act.last < ce
+        })
+        .collect()
+}
+
+fn pairs(sv: &SentenceView<'_>, sources: &[usize], target: usize) -> Vec<(Option<usize>, usize)> {
+    let targets = sv.coordinated(target);
+    let mut out = Vec::new();
+    for &s in sources {
+        for &t in &targets {
+            out.push((Some(s), t));
+        }
+    }
+    out
+}
+
+/// Active voice: subject before the verb (or first bare actor after it),
+/// target the next targetable actor.
+fn active_actors(
+    sv: &SentenceView<'_>,
+    i: usize,
+    kind: FormKind,
+    cs: usize,
+    ce: usize,
+) -> Vec<(Option<usize>, usize)> {
+    let actors = clause_actors(sv, cs, ce);
+    let before: Vec<usize> = actors
+        .iter()
+        .copied()
+        .filter(|&a| sv.actors[a].last < i)
+        .collect();
+    let after: Vec<usize> = actors
+        .iter()
+        .copied()
+        .filter(|&a| sv.actors[a].first > i)
+        .collect();
+    let subject = match before.first() {
+        Some(&a) if bare(sv, a) => a,
+        Some(_) => return Vec::new(),
+        None => match after.iter().copied().find(|&a| bare(sv, a)) {
+            Some(a) => a,
+            None => return Vec::new(),
+        },
+    };
+    let subjects = sv.coordinated(subject);
+    let last_subject = *subjects.last().unwrap_or(&subject);
+    let excluded = |a: usize| subjects.contains(&a);
+    let target = after
+        .iter()
+        .copied()
+        .find(|&a| {
+            !excluded(a) && sv.actors[a].first > sv.actors[last_subject].last && targetable(sv, a)
+        })
+        .or_else(|| {
+            // verb-final: "…, dass Deutschland Kasachstan kritisiert", "X habe Y gedankt"
+            let subordinate = SUBORDINATORS.contains(&sv.lower[cs].as_str()) && cs > 0;
+            let bracket = (kind == FormKind::Participle || sv.lower[i].ends_with('n'))
+                && (cs..i).any(|k| AUXILIARIES.contains(&sv.lower[k].as_str()));
+            if !(subordinate || bracket) {
+                return None;
+            }
+            before.iter().copied().find(|&a| {
+                !excluded(a)
+                    && sv.actors[a].first > sv.actors[last_subject].last
+                    && targetable(sv, a)
+            })
+        });
+    match target {
+        Some(t) => pairs(sv, &subjects, t),
+        None => Vec::new(),
+    }
+}
+
+/// Passive voice: the bare actor is the target; the agent follows
+/// "von"/"durch", else the source stays unknown.
+fn passive_actors(
+    r: &Relater,
+    sv: &SentenceView<'_>,
+    cs: usize,
+    ce: usize,
+) -> Vec<(Option<usize>, usize)> {
+    let actors = clause_actors(sv, cs, ce);
+    let Some(target) = actors
+        .iter()
+        .copied()
+        .find(|&a| bare(sv, a) && !sv.actors[a].adjectival)
+    else {
+        return Vec::new();
+    };
+    let agent = actors.iter().copied().find(|&a| {
+        a != target
+            && sv
+                .preposition_before(a)
+                .is_some_and(|p| r.patterns.is(p, CueKind::AgentPrep))
+    });
+    let targets = sv.coordinated(target);
+    match agent {
+        Some(ag) => {
+            let agents = sv.coordinated(ag);
+            let mut out = Vec::new();
+            for &s in &agents {
+                for &t in &targets {
+                    out.push((Some(s), t));
+                }
+            }
+            out
+        }
+        None => targets.into_iter().map(|t| (None, t)).collect(),
+    }
+}
+
+/// A trigger noun: source before it ("Putins Kritik", "russische Angriffe",
+/// "X übte Kritik") or its genitive ("Sanktionen der EU"); target after a
+/// preposition ("Kritik an Y", "Sanktionen gegen Y").
+fn noun_actors(
+    sv: &SentenceView<'_>,
+    i: usize,
+    cs: usize,
+    ce: usize,
+) -> Vec<(Option<usize>, usize)> {
+    let actors = clause_actors(sv, cs, ce);
+    let mut source = actors
+        .iter()
+        .copied()
+        .rev()
+        .find(|&a| sv.actors[a].last < i && bare(sv, a));
+    let mut j = i + 1;
+    if source.is_none() && matches!(sv.lower.get(j).map(String::as_str), Some("der" | "des")) {
+        if let Some(a) = sv.actor_after_determiners(j, 2) {
+            source = Some(a);
+            j = sv.actors[a].last + 1;
+        }
+    }
+    let Some(source) = source else {
+        return Vec::new();
+    };
+    // the target: "an/gegen/auf … Y" right after the noun (or its genitive)
+    let Some(prep) = sv.lower.get(j) else {
+        return Vec::new();
+    };
+    if !NOUN_TARGET_PREPS.contains(&prep.as_str()) {
+        return Vec::new();
+    }
+    match sv
+        .actor_after_determiners(j + 1, 2)
+        .filter(|&a| sv.actors[a].last < ce)
+    {
+        Some(t) => pairs(sv, &[source], t),
+        None => Vec::new(),
+    }
+}

@@ -1,0 +1,104 @@
+//! `located_in`: place → country. From the text ("Almaty in Kasachstan",
+//! "im kasachischen Almaty") and, when a [`super::CountryLookup`] is plugged
+//! in, from the gazetteer for every linked place whose country the document
+//! also mentions.
+
+use std::collections::HashSet;
+
+use super::sentence::SentenceView;
+use super::{Arg, DocumentView, Evidence, Found, Relater, Relation, RelationKind};
+use crate::recognize::EntityType;
+
+/// "Almaty in Kasachstan" and "im kasachischen Almaty".
+pub(crate) fn find_in_text(
+    r: &Relater,
+    sv: &SentenceView<'_>,
+    view: &DocumentView<'_>,
+    out: &mut Vec<Found>,
+) {
+    let entities = &view.resolved.entities;
+    let loc = |a: usize| sv.actors[a].etype == EntityType::Loc && !sv.actors[a].embedded;
+    let not_country =
+        |a: usize| r.is_country(entities[sv.actors[a].entity].kb_id.as_deref()) != Some(true);
+    let country =
+        |a: usize| r.is_country(entities[sv.actors[a].entity].kb_id.as_deref()) != Some(false);
+    for (p, place) in sv.actors.iter().enumerate() {
+        if !loc(p) || place.adjectival || place.anaphor || !not_country(p) {
+            continue;
+        }
+        // "Almaty in Kasachstan"
+        let j = place.last + 1;
+        if sv.lower.get(j).is_some_and(|w| w == "in") {
+            if let Some(c) = sv
+                .actor_starting(j + 1)
+                .filter(|&c| loc(c) && country(c) && !sv.actors[c].adjectival)
+            {
+                let mut f = Found::new(
+                    RelationKind::LocatedIn,
+                    Some(Arg::from(place)),
+                    Arg::from(&sv.actors[c]),
+                );
+                f.trigger_token = Some(j);
+                out.push(f);
+                continue;
+            }
+        }
+        // "im kasachischen Almaty"
+        if place.first > 0 {
+            if let Some(c) = sv.actor_at[place.first - 1] {
+                let adj = &sv.actors[c];
+                if loc(c) && adj.adjectival && adj.last + 1 == place.first && country(c) {
+                    let mut f = Found::new(
+                        RelationKind::LocatedIn,
+                        Some(Arg::from(place)),
+                        Arg::from(adj),
+                    );
+                    f.trigger_token = Some(adj.first);
+                    out.push(f);
+                }
+            }
+        }
+    }
+}
+
+/// With a country lookup: each linked place → its country, if the document
+/// mentions that country too. Evidence: the place's first mention.
+pub(crate) fn find_in_gazetteer(r: &Relater, view: &DocumentView<'_>, out: &mut Vec<Relation>) {
+    let Some(lookup) = &r.countries else {
+        return;
+    };
+    let entities = &view.resolved.entities;
+    let mut done = HashSet::new();
+    for (m, men) in view.recognized.mentions.iter().enumerate() {
+        let e = view.resolved.mention_entity[m];
+        let place = &entities[e];
+        if place.etype != EntityType::Loc || !done.insert(e) {
+            continue;
+        }
+        let Some(kb) = place.kb_id.as_deref() else {
+            continue;
+        };
+        let Some(country) = lookup.country_of(kb) else {
+            continue;
+        };
+        if country == kb || !entities.iter().any(|x| x.id == country) {
+            continue;
+        }
+        let Some(s) = view.sentences.get(men.sentence) else {
+            continue;
+        };
+        let mut evidence = Evidence::for_sentence(view.doc, view.chars, s);
+        evidence.source_span = Some((view.chars.char_at(men.start), view.chars.char_at(men.end)));
+        out.push(Relation {
+            source: Some(place.id.clone()),
+            target: country,
+            kind: RelationKind::LocatedIn,
+            cameo: None,
+            trigger: None,
+            role: None,
+            former: false,
+            reported: false,
+            evidence,
+        });
+    }
+}

@@ -1,0 +1,62 @@
+//! Hand-annotated text for writing relation examples without a recognizer:
+//! `"[Tokajew|PER] dankte [Putin|PER]."`, with an optional canonical name
+//! (`[kasachischen|LOC|Kasachstan]`). Used by the tests and handy when
+//! adding verbs or patterns to the lexicons.
+
+use crate::error::{Error, Result};
+use crate::recognize::{Mention, Recognized, Source};
+use crate::segment::Sentence;
+
+/// Plain text and mentions parsed from marked-up text.
+pub fn parse(
+    marked: &str,
+    sentences: impl Fn(&str) -> Vec<Sentence>,
+) -> Result<(String, Recognized)> {
+    let mut text = String::with_capacity(marked.len());
+    let mut spans = Vec::new();
+    let mut rest = marked;
+    while let Some(open) = rest.find('[') {
+        text.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let close = after
+            .find(']')
+            .ok_or_else(|| Error::other(format!("unclosed [ in {:?}", marked)))?;
+        let inner = &after[..close];
+        let mut parts = inner.split('|');
+        let surface = parts.next().unwrap_or_default();
+        let etype = parts
+            .next()
+            .ok_or_else(|| Error::other(format!("[{}] has no type", inner)))?
+            .parse()
+            .map_err(Error::other)?;
+        let canonical = parts.next().map(str::to_string);
+        let start = text.len();
+        text.push_str(surface);
+        spans.push((start, text.len(), etype, canonical));
+        rest = &after[close + 1..];
+    }
+    text.push_str(rest);
+    let sents = sentences(&text);
+    let mentions = spans
+        .into_iter()
+        .map(|(start, end, etype, canonical)| Mention {
+            sentence: sents
+                .iter()
+                .position(|s| s.start <= start && start < s.end)
+                .unwrap_or(0),
+            start,
+            end,
+            etype,
+            kb_id: None,
+            canonical,
+            source: Source::Pattern,
+        })
+        .collect();
+    Ok((
+        text,
+        Recognized {
+            mentions,
+            aliases: Vec::new(),
+        },
+    ))
+}

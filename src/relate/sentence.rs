@@ -1,0 +1,309 @@
+//! One sentence as the relation finders see it: lowercase words, the entity
+//! mentions ("actors") mapped onto tokens, and clause numbers, so patterns
+//! can ask "which actor follows this preposition in this clause?".
+
+use crate::recognize::EntityType;
+use crate::segment::Sentence;
+
+/// Articles and determiners skipped between a preposition and its noun.
+pub const DETERMINERS: &[&str] = &[
+    "der", "die", "das", "des", "dem", "den", "ein", "eine", "einer", "eines", "einem", "einen",
+    "seine", "seiner", "seinen", "seinem", "ihre", "ihrer", "ihren", "ihrem", "dieser", "diese",
+    "diesem", "diesen",
+];
+
+/// Prepositions (and contractions) the finders look at.
+pub const PREPOSITIONS: &[&str] = &[
+    "an",
+    "am",
+    "auf",
+    "aus",
+    "bei",
+    "beim",
+    "durch",
+    "für",
+    "gegen",
+    "in",
+    "im",
+    "ins",
+    "mit",
+    "nach",
+    "neben",
+    "ohne",
+    "seit",
+    "über",
+    "um",
+    "unter",
+    "von",
+    "vom",
+    "vor",
+    "wegen",
+    "zu",
+    "zum",
+    "zur",
+    "zwischen",
+    "laut",
+    "trotz",
+    "während",
+    "gegenüber",
+    "hinter",
+    "bis",
+    "samt",
+];
+
+/// A mention placed on the sentence's tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    /// Index of the entity in the document's [`crate::resolve::Resolved`].
+    pub entity: usize,
+    /// Entity type.
+    pub etype: EntityType,
+    /// First token (index into the sentence's tokens).
+    pub first: usize,
+    /// Last token, inclusive.
+    pub last: usize,
+    /// Byte span of the mention (for anaphors, of the noun).
+    pub start: usize,
+    /// Byte end.
+    pub end: usize,
+    /// The mention is only part of one token ("NATO" in "NATO-Generalsekretär").
+    pub embedded: bool,
+    /// The surface form is lowercase: an adjective ("kasachischen").
+    pub adjectival: bool,
+    /// Not a mention but a definite description resolved to the article's
+    /// main country ("die frühere Sowjetrepublik").
+    pub anaphor: bool,
+}
+
+/// The sentence with words, actors and clauses.
+pub struct SentenceView<'a> {
+    /// The document text.
+    pub text: &'a str,
+    /// The sentence.
+    pub sentence: &'a Sentence,
+    /// Token texts.
+    pub words: Vec<&'a str>,
+    /// Lowercase token texts.
+    pub lower: Vec<String>,
+    /// Actors sorted by position (standalone and embedded).
+    pub actors: Vec<Actor>,
+    /// For each token, the standalone actor covering it.
+    pub actor_at: Vec<Option<usize>>,
+    /// For each token, an embedded actor inside it.
+    pub embedded_at: Vec<Option<usize>>,
+    /// Clause number of each token.
+    pub clause: Vec<usize>,
+}
+
+/// Input for one mention: (entity index, type, byte start, byte end, anaphor).
+pub type MentionSpan = (usize, EntityType, usize, usize, bool);
+
+impl<'a> SentenceView<'a> {
+    /// Build the view of `sentence` with its mentions (sorted, non-overlapping).
+    pub fn new(
+        text: &'a str,
+        sentence: &'a Sentence,
+        mentions: &[MentionSpan],
+    ) -> SentenceView<'a> {
+        let toks = &sentence.tokens;
+        let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+        let lower: Vec<String> = words.iter().map(|w| crate::text::fold(w)).collect();
+        let n = toks.len();
+        let mut actors = Vec::new();
+        let mut actor_at = vec![None; n];
+        let mut embedded_at = vec![None; n];
+        for &(entity, etype, start, end, anaphor) in mentions {
+            let first = toks.partition_point(|t| t.end <= start);
+            let last_excl = toks.partition_point(|t| t.start < end);
+            if first >= n || last_excl == 0 || last_excl <= first {
+                continue;
+            }
+            let last = last_excl - 1;
+            let rest = &text[end.min(toks[last].end)..toks[last].end];
+            let covers_start = start <= toks[first].start;
+            let covers_end = end >= toks[last].end || matches!(rest, "s" | "'s" | "’s" | "'" | "’");
+            let embedded = !(covers_start && covers_end);
+            let surface = &text[start..end];
+            let adjectival = surface.chars().next().is_some_and(char::is_lowercase);
+            let idx = actors.len();
+            actors.push(Actor {
+                entity,
+                etype,
+                first,
+                last,
+                start,
+                end,
+                embedded,
+                adjectival,
+                anaphor,
+            });
+            for t in first..=last {
+                if embedded {
+                    embedded_at[t].get_or_insert(idx);
+                } else {
+                    actor_at[t] = Some(idx);
+                }
+            }
+        }
+        let mut view = SentenceView {
+            text,
+            sentence,
+            words,
+            lower,
+            actors,
+            actor_at,
+            embedded_at,
+            clause: Vec::new(),
+        };
+        view.clause = view.clauses();
+        view
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Whether the sentence has no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// The standalone actor starting exactly at token `i`.
+    pub fn actor_starting(&self, i: usize) -> Option<usize> {
+        let a = (*self.actor_at.get(i)?)?;
+        (self.actors[a].first == i).then_some(a)
+    }
+
+    /// The standalone actor starting at `i`, after skipping determiners and
+    /// lowercase adjectives (at most `skip` words).
+    pub fn actor_after_determiners(&self, mut i: usize, skip: usize) -> Option<usize> {
+        for _ in 0..=skip {
+            if let Some(a) = self.actor_starting(i) {
+                return Some(a);
+            }
+            let w = self.lower.get(i)?;
+            let word = self.words[i];
+            let is_det = DETERMINERS.contains(&w.as_str());
+            let is_adj = word.chars().next().is_some_and(char::is_lowercase)
+                && word.chars().all(char::is_alphabetic)
+                && !PREPOSITIONS.contains(&w.as_str())
+                && (w.ends_with('e')
+                    || w.ends_with("en")
+                    || w.ends_with("er")
+                    || w.ends_with("em")
+                    || w.ends_with("es"));
+            if !(is_det || is_adj) || self.actor_at[i].is_some() {
+                return None;
+            }
+            i += 1;
+        }
+        None
+    }
+
+    /// The preposition governing an actor: the word before it, skipping
+    /// determiners and lowercase adjectives (at most 3 words).
+    pub fn preposition_before(&self, actor: usize) -> Option<&str> {
+        let a = &self.actors[actor];
+        let mut i = a.first;
+        for _ in 0..4 {
+            if i == 0 {
+                return None;
+            }
+            i -= 1;
+            let w = self.lower[i].as_str();
+            if PREPOSITIONS.contains(&w) {
+                return Some(w);
+            }
+            let word = self.words[i];
+            let skippable = DETERMINERS.contains(&w)
+                || (word.chars().next().is_some_and(char::is_lowercase)
+                    && word.chars().all(char::is_alphabetic)
+                    && w.len() > 3
+                    && (w.ends_with('e')
+                        || w.ends_with("en")
+                        || w.ends_with("er")
+                        || w.ends_with("em")
+                        || w.ends_with("es")));
+            if !skippable || self.actor_at[i].is_some() {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The actors joined to `actor` by coordination ("A, B und C", "A sowie
+    /// B"), including `actor` itself, in order.
+    pub fn coordinated(&self, actor: usize) -> Vec<usize> {
+        let mut out = vec![actor];
+        let mut cur = actor;
+        loop {
+            let mut i = self.actors[cur].last + 1;
+            // skip a parenthesized alias: "Organisation ... (OVKS)"
+            if self.words.get(i) == Some(&"(") {
+                match (i..self.len()).find(|&j| self.words[j] == ")") {
+                    Some(j) => i = j + 1,
+                    None => break,
+                }
+            }
+            let Some(w) = self.lower.get(i) else { break };
+            if !matches!(w.as_str(), "," | "und" | "sowie" | "oder") {
+                break;
+            }
+            let mut j = i + 1;
+            if matches!(
+                self.lower.get(j).map(String::as_str),
+                Some("auch" | "zudem")
+            ) {
+                j += 1;
+            }
+            match self.actor_after_determiners(j, 2) {
+                Some(next) if self.actors[next].etype == self.actors[actor].etype || w != "," => {
+                    out.push(next);
+                    cur = next;
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+
+    /// Clause numbers: commas, semicolons, colons and dashes separate clauses,
+    /// except commas inside a list of actors ("Belarus, Armenien und …").
+    fn clauses(&self) -> Vec<usize> {
+        let mut out = Vec::with_capacity(self.len());
+        let mut c = 0;
+        for i in 0..self.len() {
+            let w = self.words[i];
+            let boundary = match w {
+                ";" | ":" | "–" | "—" => true,
+                "," => !self.list_comma(i),
+                _ => false,
+            };
+            if boundary {
+                c += 1;
+            }
+            out.push(c);
+            if boundary {
+                c += 1;
+            }
+        }
+        out
+    }
+
+    fn list_comma(&self, i: usize) -> bool {
+        let before = i
+            .checked_sub(1)
+            .and_then(|p| self.actor_at[p])
+            .is_some_and(|a| self.actors[a].last == i - 1)
+            || (i >= 2 && self.words[i - 1] == ")" && self.actor_at[i - 2].is_some());
+        before && self.actor_after_determiners(i + 1, 1).is_some()
+    }
+
+    /// The token range `[start, end)` of clause number `c`.
+    pub fn clause_range(&self, c: usize) -> (usize, usize) {
+        let start = self.clause.partition_point(|&x| x < c);
+        let end = self.clause.partition_point(|&x| x <= c);
+        (start, end)
+    }
+}

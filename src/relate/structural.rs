@@ -1,0 +1,563 @@
+//! Structural relations read from one sentence: `leads` and
+//! `affiliated_with` from role titles ("NATO-Generalsekretär Jens
+//! Stoltenberg", "X war zuletzt Chef des Geheimdienstes Y", "CDU-Politiker
+//! X", "X (SPD)"), "led by" participles ("der von Russland geführten Allianz
+//! Y"), and `member_of` from membership verbs and nouns ("Der Y gehören A
+//! und B an", "A ist Mitglied der Y", "NATO-Mitglied A").
+
+use super::sentence::{SentenceView, DETERMINERS};
+use super::{Arg, DocumentView, Found, Relater, RelationKind};
+use crate::lexicon::relation_patterns::CueKind;
+use crate::lexicon::roles::RoleCategory;
+use crate::recognize::EntityType;
+use crate::text::{fold, is_capitalized};
+
+/// Words that link a role to the organization it is held in.
+const ROLE_LINKS: &[&str] = &["des", "der", "von", "vom", "bei", "beim", "im", "für"];
+
+/// Prepositions that keep an actor out of a membership list.
+const NOT_MEMBER_PREPS: &[&str] = &[
+    "von", "vom", "in", "im", "aus", "laut", "mit", "seit", "nach", "bei", "beim", "für", "gegen",
+    "zu", "zum", "zur", "über", "wegen", "unter", "durch",
+];
+
+/// Add the structural relations of one sentence to `out`.
+pub(crate) fn find(
+    r: &Relater,
+    sv: &SentenceView<'_>,
+    view: &DocumentView<'_>,
+    out: &mut Vec<Found>,
+) {
+    roles(r, sv, view, out);
+    led_by(r, sv, out);
+    party_after_name(r, sv, out);
+    membership(r, sv, out);
+}
+
+fn is_per(sv: &SentenceView<'_>, a: usize) -> bool {
+    sv.actors[a].etype == EntityType::Per && !sv.actors[a].embedded
+}
+
+fn is_org_or_loc(sv: &SentenceView<'_>, a: usize) -> bool {
+    matches!(sv.actors[a].etype, EntityType::Org | EntityType::Loc)
+}
+
+/// Role titles: `leads` (heads, leaders) and `affiliated_with` (ministers,
+/// members, politicians) between a person and an organization or country.
+fn roles(r: &Relater, sv: &SentenceView<'_>, view: &DocumentView<'_>, out: &mut Vec<Found>) {
+    for i in 0..sv.len() {
+        let w = sv.words[i];
+        if sv.actor_at[i].is_some() || !is_capitalized(w) {
+            continue;
+        }
+        let Some((head, role)) = r.roles.find_in_word(w) else {
+            continue;
+        };
+        let kind = match role.category {
+            RoleCategory::HeadOfState
+            | RoleCategory::HeadOfGovernment
+            | RoleCategory::PartyLeader
+            | RoleCategory::OrgLeader => RelationKind::Leads,
+            RoleCategory::Minister | RoleCategory::Member => RelationKind::AffiliatedWith,
+            RoleCategory::Title => continue,
+        };
+        let role_name = role_name(w, head, &role.lemma);
+        let parts: Vec<&str> = head.split('-').filter(|p| !p.is_empty()).collect();
+        let mut former = parts.iter().any(|p| r.patterns.is_former(&fold(p)))
+            || (1..=2).any(|k| {
+                i >= k && !is_capitalized(sv.words[i - k]) && r.patterns.is_former(&sv.lower[i - k])
+            });
+
+        // The organization or country.
+        let mut targets: Vec<Arg> = Vec::new();
+        let mut after_target = i + 1;
+        if let Some(a) = sv.embedded_at[i].filter(|&a| is_org_or_loc(sv, a)) {
+            targets.push(Arg::from(&sv.actors[a]));
+        } else if let Some(prefix) = parts.iter().rev().find(|p| !r.patterns.is_former(&fold(p))) {
+            if w.contains('-') {
+                if let Some(e) = entity_named(view, prefix) {
+                    let start = sv.sentence.tokens[i].start
+                        + (prefix.as_ptr() as usize - w.as_ptr() as usize);
+                    targets.push(Arg {
+                        entity: e,
+                        start,
+                        end: start + prefix.len(),
+                    });
+                }
+            }
+        }
+        if targets.is_empty() {
+            if let Some((ts, next)) = genitive_target(sv, i + 1) {
+                targets = ts;
+                after_target = next;
+            }
+        }
+        let mut before_org = false;
+        if targets.is_empty() && i > 0 {
+            // "der kasachische Präsident X", "beauty alliance Geschäftsführer X"
+            if let Some(a) = sv.actor_at[i - 1].filter(|&a| is_org_or_loc(sv, a)) {
+                let act = &sv.actors[a];
+                if act.adjectival || act.etype == EntityType::Org {
+                    targets.push(Arg::from(act));
+                    before_org = act.etype == EntityType::Org;
+                }
+            }
+        }
+        if targets.is_empty() {
+            continue;
+        }
+        if kind == RelationKind::AffiliatedWith
+            && role.category == RoleCategory::Member
+            && targets
+                .iter()
+                .all(|t| view.resolved.entities[t.entity].etype != EntityType::Org)
+        {
+            continue;
+        }
+
+        // The person: after the role ("Generalsekretär X", "Chef der Y, X"),
+        // before it ("X, Chef der Y"), or linked by a copula ("X war Chef der Y").
+        let mut person = None;
+        let mut j = after_target;
+        if sv.words.get(j) == Some(&"(") {
+            if let Some(k) = (j..sv.len()).find(|&k| sv.words[k] == ")") {
+                j = k + 1;
+            }
+        }
+        if j > i + 1 && sv.words.get(j) == Some(&",") {
+            j += 1;
+        }
+        if let Some(a) = sv.actor_starting(j).filter(|&a| is_per(sv, a)) {
+            person = Some(a);
+        }
+        if person.is_none() && !before_org {
+            person = person_before(r, sv, i, &mut former);
+        }
+        let Some(p) = person else {
+            continue;
+        };
+        for pa in sv.coordinated(p) {
+            if !is_per(sv, pa) {
+                continue;
+            }
+            for t in &targets {
+                let mut f = Found::new(kind, Some(Arg::from(&sv.actors[pa])), *t);
+                f.trigger_token = Some(i);
+                f.trigger = Some(role.lemma.clone());
+                f.role = Some(role_name.clone());
+                f.former = former;
+                out.push(f);
+            }
+        }
+    }
+}
+
+/// The role as written, without an entity prefix: "Generalsekretär" for
+/// "NATO-Generalsekretär", "Außenminister" for "Außenministerin".
+fn role_name(word: &str, head: &str, lemma: &str) -> String {
+    let tail_start = word.rfind('-').map_or(0, |p| p + 1);
+    let role_start = head.len() + usize::from(word[head.len()..].starts_with('-'));
+    if role_start > tail_start {
+        // a closed compound after the last hyphen: "Außen" + "minister"
+        format!("{}{}", &word[tail_start..role_start], fold(lemma))
+    } else {
+        lemma.to_string()
+    }
+}
+
+/// The ORG/LOC entity of the document with this name or alias.
+fn entity_named(view: &DocumentView<'_>, name: &str) -> Option<usize> {
+    let folded = fold(name);
+    if folded.chars().count() < 2 {
+        return None;
+    }
+    view.resolved.entities.iter().position(|e| {
+        e.etype != EntityType::Per
+            && (fold(&e.label) == folded || e.aliases.iter().any(|a| fold(a) == folded))
+    })
+}
+
+/// After a role at `i - 1`: "des Geheimdienstes KNB", "der Volksbank X",
+/// "von Euronews und Africanews", "Kasachstans". Returns the targets and the
+/// token after them.
+fn genitive_target(sv: &SentenceView<'_>, mut j: usize) -> Option<(Vec<Arg>, usize)> {
+    let linked = sv
+        .lower
+        .get(j)
+        .is_some_and(|w| ROLE_LINKS.contains(&w.as_str()));
+    if linked {
+        j += 1;
+        if sv
+            .lower
+            .get(j)
+            .is_some_and(|w| DETERMINERS.contains(&w.as_str()))
+        {
+            j += 1;
+        }
+        // up to two plain words: "des Geheimdienstes KNB", "der kasachischen Regierung"
+        for _ in 0..2 {
+            if sv.actor_starting(j).is_some() {
+                break;
+            }
+            let w = sv.words.get(j)?;
+            if !w.chars().all(|c| c.is_alphabetic() || c == '-') || sv.actor_at[j].is_some() {
+                return None;
+            }
+            j += 1;
+        }
+    }
+    let a = sv.actor_starting(j).filter(|&a| is_org_or_loc(sv, a))?;
+    if !linked {
+        // bare genitive: "Präsident Kasachstans"
+        let surface = &sv.text[sv.actors[a].start..sv.actors[a].end];
+        let token_end = sv.sentence.tokens[sv.actors[a].last].end;
+        if !(surface.ends_with('s') || token_end > sv.actors[a].end) || sv.actors[a].adjectival {
+            return None;
+        }
+    }
+    let all = sv.coordinated(a);
+    let next = sv.actors[*all.last()?].last + 1;
+    let targets = all
+        .into_iter()
+        .filter(|&x| is_org_or_loc(sv, x))
+        .map(|x| Arg::from(&sv.actors[x]))
+        .collect();
+    Some((targets, next))
+}
+
+/// "X, Chef der Y" / "X: Direktor des Y" / "X war zuletzt Chef der Y".
+fn person_before(r: &Relater, sv: &SentenceView<'_>, i: usize, former: &mut bool) -> Option<usize> {
+    let mut k = i;
+    let mut between_former = false;
+    // skip determiners and lowercase adverbs ("der", "zuletzt", "seit 2019" not)
+    for _ in 0..3 {
+        if k == 0 {
+            return None;
+        }
+        let w = sv.lower[k - 1].as_str();
+        let word = sv.words[k - 1];
+        if DETERMINERS.contains(&w)
+            || (!is_capitalized(word)
+                && word.chars().all(char::is_alphabetic)
+                && !r.patterns.is(w, CueKind::Copula))
+        {
+            between_former |= r.patterns.is_former(w);
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    if k == 0 {
+        return None;
+    }
+    let w = sv.lower[k - 1].as_str();
+    let person_end = if w == "," || w == ":" || r.patterns.is(w, CueKind::Copula) {
+        k.checked_sub(2)?
+    } else if k >= 3 && r.patterns.phrase_at(&sv.lower, k - 2, CueKind::Copula) == Some(2) {
+        k.checked_sub(3)?
+    } else {
+        return None;
+    };
+    let a = sv.actor_at[person_end]?;
+    if !is_per(sv, a) || sv.actors[a].last != person_end {
+        return None;
+    }
+    // the first person of a coordination: "A und B sind Geschäftsführer"
+    let mut first = a;
+    while first > 0 {
+        let prev = first - 1;
+        if sv.actors[prev].embedded || !sv.coordinated(prev).contains(&first) {
+            break;
+        }
+        first = prev;
+    }
+    *former |= between_former;
+    Some(first)
+}
+
+/// "der von Russland geführten Militärallianz OVKS": country or person
+/// `leads` organization.
+fn led_by(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
+    for i in 1..sv.len() {
+        if !r.patterns.is_led_by(&sv.lower[i]) {
+            continue;
+        }
+        let Some(leader) = sv.actor_at[i - 1] else {
+            continue;
+        };
+        if sv.actors[leader].last != i - 1
+            || !matches!(sv.preposition_before(leader), Some("von" | "vom"))
+        {
+            continue;
+        }
+        // up to two words ("Militärallianz"), then the organization
+        let mut j = i + 1;
+        let mut org = None;
+        for _ in 0..3 {
+            if let Some(a) = sv.actor_starting(j) {
+                org = Some(a);
+                break;
+            }
+            match sv.words.get(j) {
+                Some(w) if w.chars().all(char::is_alphabetic) => j += 1,
+                _ => break,
+            }
+        }
+        let Some(o) = org.filter(|&o| sv.actors[o].etype == EntityType::Org) else {
+            continue;
+        };
+        let mut f = Found::new(
+            RelationKind::Leads,
+            Some(Arg::from(&sv.actors[leader])),
+            Arg::from(&sv.actors[o]),
+        );
+        f.trigger_token = Some(i);
+        f.trigger = Some("führen".to_string());
+        out.push(f);
+    }
+}
+
+/// "Olaf Scholz (SPD)" and "Olaf Scholz von der SPD": person
+/// `affiliated_with` party.
+fn party_after_name(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
+    for (p, a) in sv.actors.iter().enumerate() {
+        if !is_per(sv, p) {
+            continue;
+        }
+        let j = a.last + 1;
+        let (org, cue) = if sv.words.get(j) == Some(&"(") {
+            match sv.actor_starting(j + 1) {
+                Some(o) if sv.words.get(sv.actors[o].last + 1) == Some(&")") => (o, j),
+                _ => continue,
+            }
+        } else if let Some(n) = r.patterns.phrase_at(&sv.lower, j, CueKind::AffiliationPrep) {
+            match sv.actor_starting(j + n) {
+                Some(o) => (o, j),
+                None => continue,
+            }
+        } else if sv
+            .lower
+            .get(j)
+            .is_some_and(|w| r.patterns.is(w, CueKind::AffiliationPrep))
+        {
+            match sv.actor_starting(j + 1) {
+                Some(o) => (o, j),
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        if sv.actors[org].etype != EntityType::Org || sv.actors[org].embedded {
+            continue;
+        }
+        let mut f = Found::new(
+            RelationKind::AffiliatedWith,
+            Some(Arg::from(a)),
+            Arg::from(&sv.actors[org]),
+        );
+        f.trigger_token = Some(cue);
+        out.push(f);
+    }
+}
+
+/// Membership verbs and nouns: `member_of`.
+fn membership(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
+    for i in 0..sv.len() {
+        if sv.actor_at[i].is_some() {
+            continue;
+        }
+        let lower = sv.lower[i].as_str();
+        let (cs, ce) = sv.clause_range(sv.clause[i]);
+        let blocked = (cs..ce).any(|k| {
+            r.patterns.is(&sv.lower[k], CueKind::Negation)
+                || r.patterns.is(&sv.lower[k], CueKind::Modal)
+        });
+        let verb = r.patterns.verb(lower).iter().any(|(kind, cue)| {
+            *kind == CueKind::MemberVerb
+                && match &cue.particle {
+                    None => true,
+                    Some(p) => (i + 1..ce).any(|k| sv.lower[k] == *p),
+                }
+        });
+        if verb && !blocked {
+            member_verb(sv, i, cs, ce, out);
+        } else if is_capitalized(sv.words[i])
+            && r.patterns.noun(lower) == Some(CueKind::MemberNoun)
+            && !blocked
+        {
+            member_noun(r, sv, i, cs, out);
+        }
+    }
+}
+
+/// "Der OVKS gehören Russland und Kasachstan an": the organization is the
+/// dative ORG (after "der"/"dem"), the members are the clause's other actors.
+fn member_verb(sv: &SentenceView<'_>, i: usize, cs: usize, ce: usize, out: &mut Vec<Found>) {
+    let in_clause: Vec<usize> = (0..sv.actors.len())
+        .filter(|&a| {
+            let act = &sv.actors[a];
+            !act.embedded && act.first >= cs && act.last < ce
+        })
+        .collect();
+    let orgs: Vec<usize> = in_clause
+        .iter()
+        .copied()
+        .filter(|&a| sv.actors[a].etype == EntityType::Org && !in_parens(sv, a))
+        .collect();
+    let dative = |a: usize| {
+        let f = sv.actors[a].first;
+        f > 0 && matches!(sv.lower[f - 1].as_str(), "der" | "dem")
+    };
+    let target = match orgs.as_slice() {
+        [one] => *one,
+        many => match many.iter().copied().find(|&a| dative(a)) {
+            Some(a) => a,
+            None => return,
+        },
+    };
+    let target_entity = sv.actors[target].entity;
+    for &a in &in_clause {
+        let act = &sv.actors[a];
+        if act.entity == target_entity || in_parens(sv, a) || act.adjectival {
+            continue;
+        }
+        if sv
+            .preposition_before(a)
+            .is_some_and(|p| NOT_MEMBER_PREPS.contains(&p))
+        {
+            continue;
+        }
+        let mut f = Found::new(
+            RelationKind::MemberOf,
+            Some(Arg::from(act)),
+            Arg::from(&sv.actors[target]),
+        );
+        f.trigger_token = Some(i);
+        f.trigger = Some("angehören".to_string()).filter(|_| sv.lower[i].contains("gehör"));
+        if f.trigger.is_none() {
+            f.trigger = Some(sv.lower[i].clone());
+        }
+        out.push(f);
+    }
+}
+
+fn in_parens(sv: &SentenceView<'_>, a: usize) -> bool {
+    let act = &sv.actors[a];
+    act.first > 0 && sv.words[act.first - 1] == "(" && sv.words.get(act.last + 1) == Some(&")")
+}
+
+/// "A ist Mitglied der Y", "A, Mitglied der Y", "NATO-Mitglied A",
+/// "Mitgliedstaaten der Y wie A und B".
+fn member_noun(r: &Relater, sv: &SentenceView<'_>, i: usize, cs: usize, out: &mut Vec<Found>) {
+    // the organization: inside the word or after it
+    let (org, mut next) =
+        if let Some(a) = sv.embedded_at[i].filter(|&a| sv.actors[a].etype == EntityType::Org) {
+            (a, i + 1)
+        } else {
+            let mut j = i + 1;
+            if matches!(
+                sv.lower.get(j).map(String::as_str),
+                Some("der" | "des" | "im" | "in")
+            ) {
+                j += 1;
+            }
+            if sv.lower.get(j).is_some_and(|w| w == "der") {
+                j += 1;
+            }
+            match sv
+                .actor_starting(j)
+                .filter(|&a| sv.actors[a].etype == EntityType::Org)
+            {
+                Some(a) => (a, sv.actors[a].last + 1),
+                None => return,
+            }
+        };
+    if sv.words.get(next) == Some(&"(") {
+        if let Some(k) = (next..sv.len()).find(|&k| sv.words[k] == ")") {
+            next = k + 1;
+        }
+    }
+    let mut members: Vec<usize> = Vec::new();
+    // after: "NATO-Mitglied Türkei", "Mitgliedstaaten wie A und B"
+    let mut j = next;
+    if matches!(
+        sv.lower.get(j).map(String::as_str),
+        Some("wie" | "darunter" | ",")
+    ) {
+        j += 1;
+        if sv
+            .lower
+            .get(j)
+            .is_some_and(|w| w == "darunter" || w == "wie")
+        {
+            j += 1;
+        }
+    }
+    if let Some(a) = sv.actor_after_determiners(j, 1) {
+        if sv.actors[a].etype != EntityType::Per || j == next {
+            members.extend(sv.coordinated(a));
+        }
+    }
+    // before: "A und B sind Mitglieder der Y", "A, Mitglied der Y"
+    if members.is_empty() {
+        let mut former = false;
+        if let Some(p) = subject_before(r, sv, i, cs, &mut former) {
+            members.extend(sv.coordinated(p));
+        }
+    }
+    for m in members {
+        let act = &sv.actors[m];
+        if act.embedded || act.entity == sv.actors[org].entity {
+            continue;
+        }
+        let mut f = Found::new(
+            RelationKind::MemberOf,
+            Some(Arg::from(act)),
+            Arg::from(&sv.actors[org]),
+        );
+        f.trigger_token = Some(i);
+        f.trigger = Some("Mitglied".to_string());
+        out.push(f);
+    }
+}
+
+/// The actor a membership noun is predicated of: "A ist Mitglied", "A,
+/// Mitglied der".
+fn subject_before(
+    r: &Relater,
+    sv: &SentenceView<'_>,
+    i: usize,
+    cs: usize,
+    former: &mut bool,
+) -> Option<usize> {
+    let mut k = i;
+    // determiners/adverbs between: "A ist seit 2004 ein Mitglied" (numbers stop it)
+    while k > cs && k + 3 > i {
+        let w = sv.lower[k - 1].as_str();
+        if DETERMINERS.contains(&w)
+            || (!is_capitalized(sv.words[k - 1])
+                && sv.words[k - 1].chars().all(char::is_alphabetic)
+                && !r.patterns.is(w, CueKind::Copula))
+        {
+            *former |= r.patterns.is_former(w);
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    let w = sv.lower.get(k.checked_sub(1)?)?.as_str();
+    if !(r.patterns.is(w, CueKind::Copula) || w == ",") {
+        return None;
+    }
+    let end = k.checked_sub(2)?;
+    let a = sv.actor_at[end]?;
+    if sv.actors[a].last != end {
+        return None;
+    }
+    let mut first = a;
+    while first > 0 && !sv.actors[first - 1].embedded && sv.coordinated(first - 1).contains(&first)
+    {
+        first -= 1;
+    }
+    Some(first)
+}
