@@ -79,13 +79,16 @@ impl Pipeline {
         let recognized = self.recognizer.recognize(&doc.text, &sentences);
         let resolved = resolve(&doc.text, &recognized);
         let chars = CharIndex::new(&doc.text);
-        let relations = self.relater.relate(&DocumentView {
-            doc: &doc,
-            sentences: &sentences,
-            recognized: &recognized,
-            resolved: &resolved,
-            chars: &chars,
-        });
+        let relations = self.relater.relate_with_countries(
+            &DocumentView {
+                doc: &doc,
+                sentences: &sentences,
+                recognized: &recognized,
+                resolved: &resolved,
+                chars: &chars,
+            },
+            Some(self.recognizer.gazetteer()),
+        );
         Analysis {
             mentions: recognized.mentions.clone(),
             doc,

@@ -97,6 +97,8 @@ fn evidence(doc: &str, date: &str, sentence: usize, text: &str) -> Evidence {
         sentence_start: sentence * 100,
         sentence_end: sentence * 100 + text.chars().count(),
         trigger_span: None,
+        source_span: None,
+        target_span: None,
         text: text.to_string(),
     }
 }
@@ -107,7 +109,7 @@ fn relation(a: usize, b: usize, kind: RelationKind, ev: &Evidence) -> Relation {
         std::mem::swap(&mut s, &mut t);
     }
     Relation {
-        source: s,
+        source: Some(s),
         target: t,
         kind,
         cameo: None,

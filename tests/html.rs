@@ -223,6 +223,8 @@ fn evidence(doc: usize, sentence: usize, trigger: Option<&str>) -> Evidence {
         sentence_start: start,
         sentence_end: end,
         trigger_span,
+        source_span: None,
+        target_span: None,
         text: s.to_string(),
     }
 }
@@ -261,7 +263,7 @@ fn fixture() -> KnowledgeGraph {
             for (i, a) in present.iter().enumerate() {
                 for b in &present[i + 1..] {
                     relations.push(Relation {
-                        source: a.clone(),
+                        source: Some(a.clone()),
                         target: b.clone(),
                         kind: RelationKind::CoOccurs,
                         cameo: None,
@@ -277,7 +279,7 @@ fn fixture() -> KnowledgeGraph {
         for &(source, target, kind, cameo, trigger, role, doc, sentence, word) in RELATIONS {
             if doc == d {
                 relations.push(Relation {
-                    source: entity(source).id,
+                    source: Some(entity(source).id),
                     target: entity(target).id,
                     kind,
                     cameo: cameo.map(str::to_string),

@@ -1,27 +1,42 @@
 //! `located_in`: place → country. From the text ("Almaty in Kasachstan",
-//! "im kasachischen Almaty") and, when a [`super::CountryLookup`] is plugged
-//! in, from the gazetteer for every linked place whose country the document
-//! also mentions.
+//! "im kasachischen Almaty") and, with a [`CountryLookup`] (the gazetteer),
+//! for every linked place whose country the document also mentions.
 
 use std::collections::HashSet;
 
 use super::sentence::SentenceView;
-use super::{Arg, DocumentView, Evidence, Found, Relater, Relation, RelationKind};
+use super::{
+    is_country, Arg, CountryLookup, DocumentView, Evidence, Found, Relation, RelationKind,
+};
+use crate::recognize::gazetteer::Gazetteer;
 use crate::recognize::EntityType;
+
+impl CountryLookup for Gazetteer {
+    fn country_of(&self, kb_id: &str) -> Option<String> {
+        if let Some(c) = Gazetteer::country_of(self, kb_id) {
+            return Some(c.to_string());
+        }
+        self.entry(kb_id)
+            .filter(|e| e.kind.is_country())
+            .map(|_| kb_id.to_string())
+    }
+}
 
 /// "Almaty in Kasachstan" and "im kasachischen Almaty".
 pub(crate) fn find_in_text(
-    r: &Relater,
+    countries: Option<&dyn CountryLookup>,
     sv: &SentenceView<'_>,
     view: &DocumentView<'_>,
     out: &mut Vec<Found>,
 ) {
     let entities = &view.resolved.entities;
     let loc = |a: usize| sv.actors[a].etype == EntityType::Loc && !sv.actors[a].embedded;
-    let not_country =
-        |a: usize| r.is_country(entities[sv.actors[a].entity].kb_id.as_deref()) != Some(true);
-    let country =
-        |a: usize| r.is_country(entities[sv.actors[a].entity].kb_id.as_deref()) != Some(false);
+    let not_country = |a: usize| {
+        is_country(countries, entities[sv.actors[a].entity].kb_id.as_deref()) != Some(true)
+    };
+    let country = |a: usize| {
+        is_country(countries, entities[sv.actors[a].entity].kb_id.as_deref()) != Some(false)
+    };
     for (p, place) in sv.actors.iter().enumerate() {
         if !loc(p) || place.adjectival || place.anaphor || !not_country(p) {
             continue;
@@ -63,8 +78,12 @@ pub(crate) fn find_in_text(
 
 /// With a country lookup: each linked place → its country, if the document
 /// mentions that country too. Evidence: the place's first mention.
-pub(crate) fn find_in_gazetteer(r: &Relater, view: &DocumentView<'_>, out: &mut Vec<Relation>) {
-    let Some(lookup) = &r.countries else {
+pub(crate) fn find_in_gazetteer(
+    countries: Option<&dyn CountryLookup>,
+    view: &DocumentView<'_>,
+    out: &mut Vec<Relation>,
+) {
+    let Some(lookup) = countries else {
         return;
     };
     let entities = &view.resolved.entities;

@@ -93,8 +93,10 @@ pub struct Evidence {
     /// Char offsets of the trigger word, if the relation has one.
     pub trigger_span: Option<(usize, usize)>,
     /// Char offsets of the source mention, if the source is named here.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source_span: Option<(usize, usize)>,
     /// Char offsets of the target mention.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub target_span: Option<(usize, usize)>,
     /// The sentence text.
     pub text: String,
@@ -188,7 +190,7 @@ pub struct DocumentView<'a> {
 }
 
 /// Knows which country a place lies in, by knowledge-base id. The gazetteer
-/// implements it; [`Relater::with_countries`] plugs it in.
+/// implements it; [`Relater::relate_with_countries`] uses it.
 pub trait CountryLookup: Send + Sync {
     /// The knowledge-base id of the country `kb_id` lies in; for a country,
     /// its own id. `None` if unknown.
@@ -200,7 +202,38 @@ pub struct Relater {
     triggers: TriggerLexicon,
     patterns: RelationPatterns,
     roles: RoleLexicon,
-    countries: Option<Box<dyn CountryLookup>>,
+}
+
+/// Whether an entity is a country, when a country lookup is available
+/// (`None` without one).
+pub(crate) fn is_country(
+    countries: Option<&dyn CountryLookup>,
+    kb_id: Option<&str>,
+) -> Option<bool> {
+    let lookup = countries?;
+    let kb = kb_id?;
+    Some(lookup.country_of(kb).as_deref() == Some(kb))
+}
+
+/// The country the article is about so far: the place mentioned most often
+/// (a country, when a country lookup is available).
+fn topic_country(
+    countries: Option<&dyn CountryLookup>,
+    view: &DocumentView<'_>,
+    loc_counts: &[usize],
+) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for (e, &c) in loc_counts.iter().enumerate() {
+        if c == 0
+            || is_country(countries, view.resolved.entities[e].kb_id.as_deref()) == Some(false)
+        {
+            continue;
+        }
+        if best.is_none_or(|(_, bc)| c > bc) {
+            best = Some((e, c));
+        }
+    }
+    best.map(|(e, _)| e)
 }
 
 /// A relation argument found in a sentence: entity index and byte span.
@@ -257,15 +290,7 @@ impl Relater {
             triggers: TriggerLexicon::load(data)?,
             patterns: RelationPatterns::load(data)?,
             roles: RoleLexicon::load(data)?,
-            countries: None,
         })
-    }
-
-    /// Use `lookup` to find the country of places (`located_in`) and to tell
-    /// countries from other places.
-    pub fn with_countries(mut self, lookup: Box<dyn CountryLookup>) -> Relater {
-        self.countries = Some(lookup);
-        self
     }
 
     /// The trigger lexicon.
@@ -273,17 +298,20 @@ impl Relater {
         &self.triggers
     }
 
-    /// Whether an entity is a country, when a country lookup is available
-    /// (`None` without one).
-    fn is_country(&self, kb_id: Option<&str>) -> Option<bool> {
-        let lookup = self.countries.as_ref()?;
-        let kb = kb_id?;
-        Some(lookup.country_of(kb).as_deref() == Some(kb))
+    /// All relations in one document, in sentence order: co-occurrences
+    /// first, then typed relations. Without a country lookup: no gazetteer
+    /// `located_in`, and any place can be the article's main country.
+    pub fn relate(&self, view: &DocumentView<'_>) -> Vec<Relation> {
+        self.relate_with_countries(view, None)
     }
 
-    /// All relations in one document, in sentence order: co-occurrences
-    /// first, then typed relations.
-    pub fn relate(&self, view: &DocumentView<'_>) -> Vec<Relation> {
+    /// [`Relater::relate`] with a country lookup for `located_in` and for
+    /// telling countries from other places.
+    pub fn relate_with_countries(
+        &self,
+        view: &DocumentView<'_>,
+        countries: Option<&dyn CountryLookup>,
+    ) -> Vec<Relation> {
         let mut out = cooccur::co_occurrences(view);
         let mentions = &view.recognized.mentions;
         let mut loc_counts = vec![0usize; view.resolved.entities.len()];
@@ -304,14 +332,14 @@ impl Relater {
                 spans.push((e, men.etype, men.start, men.end, false));
                 m += 1;
             }
-            let topic = self.topic_country(view, &loc_counts);
+            let topic = topic_country(countries, view, &loc_counts);
             if let Some(t) = topic {
                 self.add_anaphors(view, s, t, &mut spans);
             }
             let sv = sentence::SentenceView::new(&view.doc.text, s, &spans);
             found.clear();
             structural::find(self, &sv, view, &mut found);
-            located_in::find_in_text(self, &sv, view, &mut found);
+            located_in::find_in_text(countries, &sv, view, &mut found);
             events::find(self, &sv, &mut found);
             for f in found.drain(..) {
                 let r = self.relation(view, &sv, f);
@@ -328,26 +356,8 @@ impl Relater {
                 }
             }
         }
-        located_in::find_in_gazetteer(self, view, &mut out);
+        located_in::find_in_gazetteer(countries, view, &mut out);
         out
-    }
-
-    /// The country the article is about so far: the place mentioned most
-    /// often (a country, when a country lookup is available).
-    fn topic_country(&self, view: &DocumentView<'_>, loc_counts: &[usize]) -> Option<usize> {
-        let mut best: Option<(usize, usize)> = None;
-        for (e, &c) in loc_counts.iter().enumerate() {
-            if c == 0 {
-                continue;
-            }
-            if self.is_country(view.resolved.entities[e].kb_id.as_deref()) == Some(false) {
-                continue;
-            }
-            if best.is_none_or(|(_, bc)| c > bc) {
-                best = Some((e, c));
-            }
-        }
-        best.map(|(e, _)| e)
     }
 
     /// Add definite descriptions of the topic country ("die frühere
