@@ -56,12 +56,24 @@ fn truncate(s: &str, max: usize) -> String {
     }
 }
 
+/// "1 mention", "2 mentions".
+fn count(n: usize, noun: &str) -> String {
+    format!("{} {}{}", n, noun, if n == 1 { "" } else { "s" })
+}
+
 fn write_node(w: &mut dyn Write, n: &Node, indent: &str) -> io::Result<()> {
     let (shape, color, _) = style(n.etype);
     let m = &n.metrics;
     let tooltip = format!(
-        "{} ({})\n{} mentions in {} documents\ndegree {}, weighted degree {}\nPageRank {:.4}, community {}",
-        n.label, n.etype, n.mentions, n.documents, m.degree, m.weighted_degree, m.pagerank, m.community
+        "{} ({})\n{} in {}\ndegree {}, weighted degree {}\nPageRank {:.4}, community {}",
+        n.label,
+        n.etype,
+        count(n.mentions, "mention"),
+        count(n.documents, "document"),
+        m.degree,
+        m.weighted_degree,
+        m.pagerank,
+        m.community
     );
     writeln!(
         w,
@@ -111,7 +123,7 @@ fn write_edge(w: &mut dyn Write, e: &Edge) -> io::Result<()> {
         )
     } else {
         let label = edge_label(e);
-        let tooltip = format!("{} ({} {})\n{}", label, e.weight, sentences, evidence);
+        let tooltip = format!("{} ({})\n{}", label, sentences, evidence);
         writeln!(
             w,
             "  \"{}\" -> \"{}\" [label=\"{}\", color=\"#333333\", fontcolor=\"#333333\", penwidth={:.2}, tooltip=\"{}\"];",
@@ -125,15 +137,15 @@ fn write_edge(w: &mut dyn Write, e: &Edge) -> io::Result<()> {
 }
 
 /// The legend: a cluster holding one table (an HTML-like label, laid out
-/// the same by every Graphviz engine) with a sample of each entity type, the
+/// the same by every Graphviz engine, with the title inside) with a sample of each entity type, the
 /// two edge styles and the size rule. Its node id `legend:` is no entity id.
 fn write_legend(w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "  subgraph cluster_legend {{")?;
     writeln!(
         w,
-        "    label=\"Legend\"; fontsize=12; style=\"rounded,dashed\"; color=\"#bbbbbb\";"
+        "    label=\"\"; style=\"rounded,dashed\"; color=\"#bbbbbb\";"
     )?;
-    let mut rows = String::new();
+    let mut rows = String::from("<tr><td><b>Legend</b></td></tr>");
     for t in EntityType::ALL {
         let (_, color, name) = style(t);
         rows.push_str(&format!(
@@ -152,27 +164,35 @@ fn write_legend(w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "  }}")
 }
 
-/// The Graphviz layout engine: `fdp` (force-directed, with clusters) for
-/// graphs up to [`FDP_MAX_NODES`] nodes, `sfdp` (scalable) above.
-pub fn layout(nodes: usize) -> &'static str {
-    if nodes <= FDP_MAX_NODES {
-        "fdp"
+/// The Graphviz layout engine, chosen among those that give the same
+/// picture on every run: `dot` when the entities are clustered by type (the
+/// engine that draws clusters properly), otherwise `neato` (force-directed)
+/// up to [`NEATO_MAX_NODES`] entities and `sfdp` (scalable) above.
+pub fn layout(nodes: usize, cluster_by_type: bool) -> &'static str {
+    if cluster_by_type {
+        "dot"
+    } else if nodes <= NEATO_MAX_NODES {
+        "neato"
     } else {
         "sfdp"
     }
 }
 
-/// The largest graph laid out with `fdp`.
-pub const FDP_MAX_NODES: usize = 300;
+/// The largest graph laid out with `neato`.
+pub const NEATO_MAX_NODES: usize = 300;
 
 /// Write `graph` as a DOT digraph. Node and edge order follow the graph, so
 /// the same graph always gives the same file.
 pub fn write(graph: &KnowledgeGraph, options: &ExportOptions, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, "digraph nergraph {{")?;
+    let engine = layout(graph.graph.node_count(), options.cluster_by_type);
+    // Curved edges around nodes cost too much time on large graphs.
+    let splines = if engine == "sfdp" { "false" } else { "true" };
     writeln!(
         w,
-        "  graph [layout={}, charset=\"UTF-8\", overlap=false, splines=true, fontname=\"Helvetica\", tooltip=\"nergraph: {} entities, {} edges\"];",
-        layout(graph.graph.node_count()),
+        "  graph [layout={}, charset=\"UTF-8\", overlap=false, splines={}, fontname=\"Helvetica\", tooltip=\"nergraph: {} entities, {} edges\"];",
+        engine,
+        splines,
         graph.graph.node_count(),
         graph.graph.edge_count()
     )?;
