@@ -74,7 +74,12 @@ pub struct BuildArgs {
 
     /// Output formats, comma-separated: dot, csv, json, graphml, gexf,
     /// neo4j, html.
-    #[arg(long, value_delimiter = ',', value_name = "FORMATS", default_value = "dot,csv")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "FORMATS",
+        default_value = "dot,csv"
+    )]
     pub format: Vec<Format>,
 
     /// CSV for German Excel: UTF-8 with BOM and `;` as delimiter.

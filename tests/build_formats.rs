@@ -61,6 +61,20 @@ fn all_formats_from_one_run_are_byte_identical_across_runs() {
     }
     let nodes = std::fs::read_to_string(a.path().join("out/nodes.csv")).unwrap();
     assert!(nodes.lines().count() > 2, "no entities found:\n{}", nodes);
+    if have("python3", &["-c", "import networkx"]) {
+        let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/networkx_check.py");
+        let out = Command::new("python3")
+            .arg(script)
+            .arg(a.path().join("out"))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            stderr(&out)
+        );
+    }
 }
 
 #[test]
