@@ -7,6 +7,8 @@ mod filters;
 mod gazetteer;
 mod graph_fixture;
 mod html;
+mod patterns;
 mod read;
 mod relations;
+mod resolve;
 mod segment;

@@ -5,6 +5,8 @@
 //! All tabular data files share one format: UTF-8, one record per line, fields
 //! separated by tabs, `#` starts a comment line, blank lines are ignored.
 
+pub mod names;
+pub mod orgs;
 pub mod relation_patterns;
 pub mod roles;
 pub mod triggers;
@@ -39,6 +41,14 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "lexicon/org_suffixes.tsv",
         include_str!("../../data/lexicon/org_suffixes.tsv"),
+    ),
+    (
+        "lexicon/first_names.tsv",
+        include_str!("../../data/lexicon/first_names.tsv"),
+    ),
+    (
+        "lexicon/stopwords.tsv",
+        include_str!("../../data/lexicon/stopwords.tsv"),
     ),
     (
         "lexicon/triggers.tsv",

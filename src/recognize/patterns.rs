@@ -1,23 +1,1022 @@
-//! Pattern recognizer: persons after titles and roles, organizations from
-//! acronyms, heads and suffixes, and names defined in parentheses or quotes.
+//! Pattern recognizer: persons after titles and roles or with a known first
+//! name, organizations from acronyms, heads, suffixes, legal forms and
+//! descriptor nouns, and names defined in parentheses or quotes
+//! ("Long Name (ACR)", "ACR („Long Name“)"), with document-level name memory.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::error::Result;
+use crate::lexicon::names::NameLists;
+use crate::lexicon::orgs::OrgLexicon;
+use crate::lexicon::roles::RoleLexicon;
 use crate::lexicon::DataSource;
-use crate::recognize::{Mention, Recognized};
+use crate::recognize::{AliasLink, EntityType, Mention, Recognized, Source};
 use crate::segment::Sentence;
 
+/// Lowercase name particles that may stand inside a person name
+/// ("Ursula von der Leyen", "Mohammed bin Salman").
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "di", "da", "du", "del", "della", "dos", "la", "le", "zu",
+    "ten", "ter", "bin", "ibn", "al", "el", "ben", "vom", "y", "af",
+];
+
+/// Particles that may also start a name right after a title ("Kanzler von Papen").
+const LEADING_PARTICLES: &[&str] = &[
+    "von", "van", "de", "di", "da", "al", "el", "bin", "ibn", "ten", "ter", "vom",
+];
+
+/// Prefixes glued to a name with a hyphen ("al-Assad").
+const HYPHEN_PARTICLES: &[&str] = &["al", "el", "ad", "as", "ar", "at", "an", "bin", "ibn", "abu"];
+
+/// Words that join the parts of a long organization name.
+const NAME_JOINERS: &[&str] = &[
+    "für", "des", "der", "den", "dem", "und", "zur", "zum", "von", "vom", "in", "im", "of", "the",
+    "for", "and", "de", "du", "la", "le",
+];
+
+/// Articles before a title that make "Frau"/"Herr" a common noun ("eine Frau").
+const INDEFINITE: &[&str] = &[
+    "ein", "eine", "einer", "einem", "einen", "jede", "jeder", "keine", "junge", "alte", "ältere",
+];
+
+/// Quotes that open a quoted name.
+const OPEN_QUOTES: &[&str] = &["„", "\"", "»", "«", "“", "‚", "'"];
+/// Quotes that close a quoted name.
+const CLOSE_QUOTES: &[&str] = &["“", "\"", "«", "»", "”", "‘", "'"];
+
+/// Common noun endings: a word of 8+ letters ending so is no name.
+const NOUN_ENDINGS: &[&str] = &[
+    "ung", "ungen", "heit", "keit", "schaft", "tion", "ionen", "tät", "ismus", "nahme", "ität",
+];
+
+/// How sure a pattern is; lower wins when spans overlap.
+mod prio {
+    pub const DEFINITION: u8 = 0;
+    pub const ORG_NAME: u8 = 1;
+    pub const ROLE_PERSON: u8 = 2;
+    pub const FIRST_NAME: u8 = 3;
+    pub const DESCRIBED: u8 = 3;
+    pub const ORG_WORD: u8 = 4;
+    pub const ACRONYM: u8 = 5;
+    pub const MEMORY_FULL: u8 = 6;
+    pub const MEMORY_SURNAME: u8 = 7;
+}
+
 /// The compiled patterns.
-pub struct Patterns {}
+pub struct Patterns {
+    roles: RoleLexicon,
+    orgs: OrgLexicon,
+    names: NameLists,
+}
+
+/// A token of a sentence with what the gazetteer knows of it.
+#[derive(Debug, Clone, Copy)]
+struct Word<'t> {
+    text: &'t str,
+    start: usize,
+    end: usize,
+    /// Index of the gazetteer mention covering this token.
+    gaz: Option<usize>,
+}
+
+impl Word<'_> {
+    fn is_cap(&self) -> bool {
+        crate::text::is_capitalized(self.text)
+    }
+
+    fn is(&self, s: &str) -> bool {
+        self.text == s
+    }
+
+    fn is_punct(&self) -> bool {
+        !self.text.chars().any(char::is_alphanumeric)
+    }
+}
+
+/// A candidate mention with its priority.
+struct Candidate {
+    prio: u8,
+    mention: Mention,
+}
+
+/// Candidates and alias definitions (as spans) collected over a document.
+#[derive(Default)]
+struct Found {
+    candidates: Vec<Candidate>,
+    links: Vec<((usize, usize), (usize, usize))>,
+}
+
+impl Found {
+    fn add(
+        &mut self,
+        prio: u8,
+        sentence: usize,
+        span: (usize, usize),
+        etype: EntityType,
+        canonical: Option<String>,
+    ) {
+        if span.0 >= span.1 {
+            return;
+        }
+        self.candidates.push(Candidate {
+            prio,
+            mention: Mention {
+                sentence,
+                start: span.0,
+                end: span.1,
+                etype,
+                kb_id: None,
+                canonical,
+                source: Source::Pattern,
+            },
+        });
+    }
+
+    /// Keep a non-overlapping subset (best priority, then longer, then
+    /// earlier) and turn the alias spans into indices.
+    fn finish(mut self) -> Recognized {
+        self.candidates.sort_by(|a, b| {
+            a.prio
+                .cmp(&b.prio)
+                .then((b.mention.end - b.mention.start).cmp(&(a.mention.end - a.mention.start)))
+                .then(a.mention.start.cmp(&b.mention.start))
+        });
+        let mut kept: BTreeMap<usize, Mention> = BTreeMap::new();
+        for c in self.candidates {
+            let m = c.mention;
+            let overlaps = kept
+                .range(..m.end)
+                .next_back()
+                .is_some_and(|(_, k)| k.end > m.start);
+            if !overlaps {
+                kept.insert(m.start, m);
+            }
+        }
+        let mentions: Vec<Mention> = kept.into_values().collect();
+        let index: HashMap<(usize, usize), usize> = mentions
+            .iter()
+            .enumerate()
+            .map(|(i, m)| ((m.start, m.end), i))
+            .collect();
+        let mut aliases = Vec::new();
+        let mut seen = HashSet::new();
+        for (long, short) in self.links {
+            if let (Some(&l), Some(&s)) = (index.get(&long), index.get(&short)) {
+                if l != s && seen.insert((l, s)) {
+                    aliases.push(AliasLink { long: l, short: s });
+                }
+            }
+        }
+        Recognized { mentions, aliases }
+    }
+}
+
+/// Whether `t` looks like an acronym: 2–6 letters, at least two capitals and
+/// no more lowercase than capitals ("NATO", "AfD"), not a plural ("NGOs") and
+/// not a Roman numeral.
+pub fn is_acronym_shape(t: &str) -> bool {
+    let n = t.chars().count();
+    if !(2..=6).contains(&n) || !t.chars().all(char::is_alphabetic) {
+        return false;
+    }
+    if !t.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let upper = t.chars().filter(|c| c.is_uppercase()).count();
+    let lower = n - upper;
+    if upper < 2 || lower > upper || t.ends_with('s') && lower > 0 {
+        return false;
+    }
+    !t.chars().all(|c| "IVXLCDM".contains(c))
+}
+
+/// Whether `t` is shaped like a name word: capitalized with lowercase letters
+/// ("Müller", "O'Brien", "Meyer-Landrut"), or a hyphen particle form ("al-Assad").
+fn is_name_shape(t: &str) -> bool {
+    if !t
+        .chars()
+        .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+    {
+        return false;
+    }
+    let mut chars = t.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    if first.is_uppercase() {
+        return t.chars().count() >= 2 && t.chars().any(char::is_lowercase) && !t.ends_with('-');
+    }
+    if let Some((pre, rest)) = t.split_once('-') {
+        return HYPHEN_PARTICLES.contains(&pre) && crate::text::is_capitalized(rest);
+    }
+    false
+}
+
+fn has_noun_ending(t: &str) -> bool {
+    t.chars().count() >= 8 && NOUN_ENDINGS.iter().any(|e| t.ends_with(e))
+}
+
+/// Whether a capitalized word looks like an inflected adjective ("Deutsche",
+/// "Nationales", "Europäischen", "Frankfurter").
+fn is_cap_adjective(t: &str) -> bool {
+    crate::text::is_capitalized(t)
+        && t.chars().count() >= 4
+        && t.chars().all(char::is_alphabetic)
+        && ["e", "en", "er", "es", "em"].iter().any(|e| t.ends_with(e))
+}
+
+/// The acronym's letters, uppercased.
+fn acronym_letters(acr: &str) -> Vec<char> {
+    acr.chars()
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// Whether `words` spell `acr`: each content word supplies one or more
+/// letters, its initial first and the rest in order from inside the word
+/// ("Industriegewerkschaft Metall" → IGM, "Organisation des Vertrages für
+/// kollektive Sicherheit" → OVKS); function words may be skipped.
+fn initials_match(words: &[Word], acr: &str) -> bool {
+    let letters = acronym_letters(acr);
+    let parts: Vec<(Vec<char>, bool)> = words
+        .iter()
+        .filter(|w| !w.is_punct())
+        .map(|w| {
+            let upper: Vec<char> = w
+                .text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .flat_map(char::to_uppercase)
+                .collect();
+            (upper, NAME_JOINERS.contains(&w.text))
+        })
+        .collect();
+    let (np, nl) = (parts.len(), letters.len());
+    if np == 0 || nl == 0 || parts[0].1 {
+        return false;
+    }
+    // ok[i][j]: parts i.. can spell letters j..
+    let mut ok = vec![vec![false; nl + 1]; np + 1];
+    ok[np][nl] = true;
+    for i in (0..np).rev() {
+        let (chars, optional) = &parts[i];
+        for j in (0..=nl).rev() {
+            let mut v = *optional && ok[i + 1][j];
+            if !v && j < nl && chars.first() == Some(&letters[j]) {
+                // consume letters j..k from this word
+                let mut pos = 1;
+                let mut k = j + 1;
+                loop {
+                    if ok[i + 1][k] {
+                        v = true;
+                        break;
+                    }
+                    if k == nl {
+                        break;
+                    }
+                    match chars[pos..].iter().position(|c| *c == letters[k]) {
+                        Some(off) => {
+                            pos += off + 1;
+                            k += 1;
+                        }
+                        None => break,
+                    }
+                }
+            }
+            ok[i][j] = v;
+        }
+    }
+    ok[0][0]
+}
 
 impl Patterns {
-    /// Load the role, title and suffix lexicons.
-    pub fn load(_data: &DataSource) -> Result<Patterns> {
-        Ok(Patterns {})
+    /// Load the role, organization, first-name and stopword lexicons.
+    pub fn load(data: &DataSource) -> Result<Patterns> {
+        Ok(Patterns {
+            roles: RoleLexicon::load(data)?,
+            orgs: OrgLexicon::load(data)?,
+            names: NameLists::load(data)?,
+        })
+    }
+
+    /// The role lexicon in use.
+    pub fn roles(&self) -> &RoleLexicon {
+        &self.roles
     }
 
     /// Pattern mentions and alias definitions in `text`. `gazetteer` holds the
-    /// gazetteer's mentions, which patterns may build on.
-    pub fn find(&self, _text: &str, _sentences: &[Sentence], _gazetteer: &[Mention]) -> Recognized {
-        Recognized::default()
+    /// gazetteer's mentions (sorted by start), which patterns build on: a
+    /// gazetteer hit is never taken for a person name.
+    pub fn find(&self, text: &str, sentences: &[Sentence], gazetteer: &[Mention]) -> Recognized {
+        let mut found = Found::default();
+        let mut gi = 0;
+        let mut all_words: Vec<Vec<Word>> = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            let words = words_of(text, s, gazetteer, &mut gi);
+            let sid = s.index;
+            self.definitions(&words, sid, gazetteer, &mut found);
+            self.persons_after_roles(&words, sid, &mut found);
+            self.persons_with_first_names(&words, sid, &mut found);
+            self.org_names(&words, sid, &mut found);
+            self.described(&words, sid, &mut found);
+            if !is_shouting(&words) {
+                self.acronyms(&words, sid, &mut found);
+            }
+            all_words.push(words);
+        }
+        self.name_memory(&all_words, sentences, &mut found);
+        found.finish()
+    }
+
+    /// Whether `w` can be part of a person name.
+    fn is_name_word(&self, w: &Word) -> bool {
+        w.gaz.is_none()
+            && is_name_shape(w.text)
+            && !self.names.is_not_name(w.text)
+            && self.roles.get(w.text).is_none()
+            && !has_noun_ending(w.text)
+    }
+
+    /// An acronym that may name an organization.
+    fn is_org_acronym(&self, w: &Word) -> bool {
+        is_acronym_shape(w.text)
+            && !self.names.is_not_acronym(w.text)
+            && self.orgs.legal(w.text).is_none()
+    }
+
+    /// The role at `words[i]` ("Präsident", "NATO-Generalsekretär", "Dr."):
+    /// the index just past it.
+    fn role_at(&self, words: &[Word], i: usize) -> Option<usize> {
+        let w = words.get(i)?;
+        if !w.is_cap() {
+            return None;
+        }
+        // Abbreviations split from their full stop: "Dr" "."
+        if let Some(dot) = words.get(i + 1) {
+            if dot.is(".") && dot.start == w.end {
+                let with_dot = &w.text.to_string();
+                let mut s = with_dot.clone();
+                s.push('.');
+                if self.roles.get(&s).is_some() {
+                    return Some(i + 2);
+                }
+            }
+        }
+        self.roles.find_in_word(w.text).map(|_| i + 1)
+    }
+
+    /// A person name starting at `words[i]`: 1–3 name words with particles
+    /// between them. Returns the index range of the name.
+    fn name_at(&self, words: &[Word], i: usize, after_title: bool) -> Option<(usize, usize)> {
+        let mut j = i;
+        let mut caps = 0;
+        let mut last = None;
+        while j < words.len() {
+            let w = &words[j];
+            if j > i && words[j - 1].end == w.start && !words[j - 1].is_punct() {
+                // glued tokens (e.g. "solle.In") never continue a name
+                break;
+            }
+            if self.is_name_word(w) {
+                if caps == 3 {
+                    break;
+                }
+                caps += 1;
+                last = Some(j);
+                j += 1;
+                continue;
+            }
+            if PARTICLES.contains(&w.text) {
+                let may_start = caps > 0 || (after_title && LEADING_PARTICLES.contains(&w.text));
+                let mut k = j;
+                while k < words.len() && k < j + 3 && PARTICLES.contains(&words[k].text) {
+                    k += 1;
+                }
+                if may_start && k < words.len() && self.is_name_word(&words[k]) && caps < 3 {
+                    j = k;
+                    continue;
+                }
+            }
+            break;
+        }
+        last.map(|l| (i, l + 1))
+    }
+
+    /// "Präsident Emmanuel Macron", "NATO-Generalsekretär X Y", "Frau Dr. Z",
+    /// "Präsident Russlands, Wladimir Putin".
+    fn persons_after_roles(&self, words: &[Word], sid: usize, found: &mut Found) {
+        let mut i = 0;
+        while i < words.len() {
+            let Some(mut j) = self.role_at(words, i) else {
+                i += 1;
+                continue;
+            };
+            let w = &words[i];
+            // "eine Frau", "junge Herren": common nouns, not titles
+            if i > 0 && INDEFINITE.contains(&crate::text::fold(words[i - 1].text).as_str()) {
+                i = j;
+                continue;
+            }
+            // more titles: "Frau Ministerin Dr."
+            let mut chain = 0;
+            while chain < 4 {
+                match self.role_at(words, j) {
+                    Some(k) => {
+                        j = k;
+                        chain += 1;
+                    }
+                    None => break,
+                }
+            }
+            let mut name = self.name_at(words, j, true);
+            if name.is_none() {
+                // "Präsident (der|des)? <place or org>,? Vorname Nachname"
+                let mut k = j;
+                if words.get(k).is_some_and(|x| matches!(x.text, "der" | "des")) {
+                    k += 1;
+                }
+                let start = k;
+                while words.get(k).is_some_and(|x| x.gaz.is_some() || self.is_org_acronym(x)) {
+                    k += 1;
+                }
+                if k > start && k - start <= 4 {
+                    if words.get(k).is_some_and(|x| x.is(",")) {
+                        k += 1;
+                    }
+                    name = self
+                        .name_at(words, k, false)
+                        .filter(|(a, b)| b - a >= 2);
+                }
+            }
+            if let Some((a, b)) = name {
+                // a title alone ("Herr", "Frau") needs a name that is not a
+                // sentence-initial noun phrase
+                let _ = w;
+                found.add(
+                    prio::ROLE_PERSON,
+                    sid,
+                    (words[a].start, words[b - 1].end),
+                    EntityType::Per,
+                    None,
+                );
+                i = b;
+            } else {
+                i = j.max(i + 1);
+            }
+        }
+    }
+
+    /// "Vorname Nachname" with a known first name.
+    fn persons_with_first_names(&self, words: &[Word], sid: usize, found: &mut Found) {
+        let mut i = 0;
+        while i + 1 < words.len() {
+            let w = &words[i];
+            if w.gaz.is_none() && self.names.is_first_name(w.text) {
+                if let Some((a, b)) = self.name_at(words, i, false) {
+                    if b - a >= 2 {
+                        found.add(
+                            prio::FIRST_NAME,
+                            sid,
+                            (words[a].start, words[b - 1].end),
+                            EntityType::Per,
+                            None,
+                        );
+                        i = b;
+                        continue;
+                    }
+                }
+            }
+            i += 1;
+        }
+    }
+
+    /// Organization names from heads, leads, single-word names and legal forms.
+    fn org_names(&self, words: &[Word], sid: usize, found: &mut Found) {
+        for i in 0..words.len() {
+            let w = &words[i];
+            if !w.is_cap() {
+                continue;
+            }
+            // legal forms: "Muster GmbH", "Beispiel e.V."
+            if let Some((etype, end)) = self.legal_at(words, i) {
+                let mut a = i;
+                while a > 0 && i - a < 4 {
+                    let p = &words[a - 1];
+                    let ok = (p.is_cap() && !self.names.is_not_name(p.text) && !p.is_punct())
+                        || p.is("&");
+                    if !ok || p.end == w.start && a == i && p.is_punct() {
+                        break;
+                    }
+                    a -= 1;
+                }
+                while a < i && words[a].is("&") {
+                    a += 1;
+                }
+                if a < i {
+                    found.add(
+                        prio::ORG_NAME,
+                        sid,
+                        (words[a].start, words[end - 1].end),
+                        etype,
+                        None,
+                    );
+                }
+                continue;
+            }
+            let head = self.orgs.head(w.text);
+            let lead = self.orgs.lead(w.text);
+            if head.is_none() && lead.is_none() {
+                if let Some(t) = self.orgs.word(w.text) {
+                    found.add(prio::ORG_WORD, sid, (w.start, w.end), t, None);
+                }
+                continue;
+            }
+            if self.roles.get(w.text).is_some() {
+                continue;
+            }
+            // capitalized adjectives before: "Deutsche", "Nationales"
+            let mut a = i;
+            while a > 0 && i - a < 4 {
+                let p = &words[a - 1];
+                if is_cap_adjective(p.text) && !self.names.is_not_name(p.text) {
+                    a -= 1;
+                } else {
+                    break;
+                }
+            }
+            // "für ..." after a lead noun
+            let mut b = i + 1;
+            if lead.is_some() {
+                if let Some(end) = self.fuer_phrase(words, i + 1) {
+                    b = end;
+                }
+            }
+            if a == i && b == i + 1 {
+                if let Some(t) = self.orgs.word(w.text) {
+                    found.add(prio::ORG_WORD, sid, (w.start, w.end), t, None);
+                }
+                continue;
+            }
+            let etype = head.or(lead).unwrap_or(EntityType::Org);
+            let canonical = deinflect(words, a, i, b);
+            found.add(
+                prio::ORG_NAME,
+                sid,
+                (words[a].start, words[b - 1].end),
+                etype,
+                canonical,
+            );
+        }
+    }
+
+    /// A legal form starting at `words[i]` ("GmbH", or "e" "." "V" "."):
+    /// its type and the index just past it.
+    fn legal_at(&self, words: &[Word], i: usize) -> Option<(EntityType, usize)> {
+        let first = &words[i];
+        let mut best = None;
+        let mut form = String::new();
+        let mut end = first.start;
+        for (k, w) in words.iter().enumerate().skip(i).take(4) {
+            if k > i && w.start != end {
+                break;
+            }
+            form.push_str(w.text);
+            end = w.end;
+            if let Some(t) = self.orgs.legal(&form) {
+                best = Some((t, k + 1));
+            }
+        }
+        // a legal form must follow the name with a space
+        let _ = first;
+        best
+    }
+
+    /// The end of "für/zur/zum <Name words>" starting at `words[j]`.
+    fn fuer_phrase(&self, words: &[Word], j: usize) -> Option<usize> {
+        if !words
+            .get(j)
+            .is_some_and(|w| matches!(w.text, "für" | "zur" | "zum"))
+        {
+            return None;
+        }
+        let mut k = j + 1;
+        let mut end = None;
+        while k < words.len() && k < j + 10 {
+            let w = &words[k];
+            if w.is_cap() && !w.is_punct() && !self.names.is_not_name(w.text) {
+                k += 1;
+                end = Some(k);
+            } else if (matches!(w.text, "und" | "in" | "im" | "für") || is_lower_adjective(w.text))
+                && words.get(k + 1).is_some_and(|n| n.is_cap())
+            {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// "der Geheimdienst KNB", "die Nachrichtenagentur „Name“", "die Stadt X".
+    fn described(&self, words: &[Word], sid: usize, found: &mut Found) {
+        for i in 0..words.len().saturating_sub(1) {
+            let w = &words[i];
+            if !w.is_cap() || w.is_punct() {
+                continue;
+            }
+            let Some(etype) = self.orgs.descriptor(w.text) else {
+                continue;
+            };
+            let n = &words[i + 1];
+            if n.gaz.is_some() {
+                continue;
+            }
+            if self.is_org_acronym(n) {
+                found.add(prio::DESCRIBED, sid, (n.start, n.end), etype, None);
+            } else if OPEN_QUOTES.contains(&n.text) {
+                if let Some((a, b)) = quoted(words, i + 1, 8) {
+                    if words[a].is_cap() {
+                        found.add(
+                            prio::DESCRIBED,
+                            sid,
+                            (words[a].start, words[b - 1].end),
+                            etype,
+                            None,
+                        );
+                    }
+                }
+            } else if self.is_name_word(n) && self.orgs.descriptor(n.text).is_none() {
+                // one name word, or a domain ("Beispiel.kz")
+                let mut b = i + 2;
+                if let [dot, tld, ..] = &words[b.min(words.len())..] {
+                    if dot.is(".")
+                        && dot.start == n.end
+                        && tld.start == dot.end
+                        && tld.text.chars().all(|c| c.is_ascii_lowercase())
+                        && (2..=4).contains(&tld.text.len())
+                    {
+                        b += 2;
+                    }
+                }
+                found.add(
+                    prio::DESCRIBED,
+                    sid,
+                    (n.start, words[b - 1].end),
+                    etype,
+                    None,
+                );
+            }
+        }
+    }
+
+    /// Acronyms, standalone or as the first part of a compound ("SPD-Chef").
+    fn acronyms(&self, words: &[Word], sid: usize, found: &mut Found) {
+        for w in words {
+            if w.gaz.is_some() {
+                continue;
+            }
+            let (part, end) = match w.text.split_once('-') {
+                Some((head, _)) => (head, w.start + head.len()),
+                None => (w.text, w.end),
+            };
+            let probe = Word {
+                text: part,
+                start: w.start,
+                end,
+                gaz: None,
+            };
+            if self.is_org_acronym(&probe) {
+                found.add(prio::ACRONYM, sid, (w.start, end), EntityType::Org, None);
+            }
+        }
+    }
+
+    /// "Long Name (ACR)", "ACR („Long Name“)", "ACR (Long Name)".
+    fn definitions(&self, words: &[Word], sid: usize, gazetteer: &[Mention], found: &mut Found) {
+        for p in 0..words.len() {
+            if !words[p].is("(") {
+                continue;
+            }
+            // Long Name (ACR)
+            if let (Some(acr), Some(close)) = (words.get(p + 1), words.get(p + 2)) {
+                if close.is(")") && self.is_org_acronym(acr) && p > 0 {
+                    if let Some((a, etype)) = self.long_form_before(words, p, acr.text, gazetteer) {
+                        let long = (words[a].start, words[p - 1].end);
+                        let short = (acr.start, acr.end);
+                        found.add(prio::DEFINITION, sid, long, etype, None);
+                        found.add(prio::DEFINITION, sid, short, etype, None);
+                        found.links.push((long, short));
+                    }
+                    continue;
+                }
+            }
+            // ACR (Long Name) / ACR („Long Name“)
+            if p == 0 || !self.is_org_acronym(&words[p - 1]) {
+                continue;
+            }
+            let acr = &words[p - 1];
+            let (a, b, is_quoted) = if words
+                .get(p + 1)
+                .is_some_and(|w| OPEN_QUOTES.contains(&w.text))
+            {
+                match quoted(words, p + 1, 10) {
+                    Some((a, b)) if words.get(b + 1).is_some_and(|w| w.is(")")) => (a, b, true),
+                    _ => continue,
+                }
+            } else {
+                let mut b = p + 1;
+                while b < words.len() && b < p + 12 && !words[b].is(")") && !words[b].is("(") {
+                    b += 1;
+                }
+                if !words.get(b).is_some_and(|w| w.is(")")) {
+                    continue;
+                }
+                (p + 1, b, false)
+            };
+            if a >= b || !words[a].is_cap() || words[a..b].iter().any(|w| w.is(",")) {
+                continue;
+            }
+            let inner = &words[a..b];
+            let gaz_type = exact_gazetteer(inner, gazetteer);
+            let matches = initials_match(inner, acr.text);
+            let named = self.orgs.head(words[b - 1].text).is_some()
+                || self.orgs.lead(words[a].text).is_some();
+            if !(is_quoted || matches || named) {
+                continue;
+            }
+            if gaz_type.is_some_and(|t| t != EntityType::Org) && !matches {
+                continue;
+            }
+            let etype = gaz_type
+                .or_else(|| {
+                    p.checked_sub(2)
+                        .and_then(|d| self.orgs.descriptor(words[d].text))
+                })
+                .unwrap_or(EntityType::Org);
+            let long = (words[a].start, words[b - 1].end);
+            let short = (acr.start, acr.end);
+            found.add(prio::DEFINITION, sid, long, etype, None);
+            found.add(prio::DEFINITION, sid, short, etype, None);
+            found.links.push((long, short));
+        }
+    }
+
+    /// The start of the long form that `acr` abbreviates, ending just before
+    /// `words[p]` (the opening parenthesis), and its type.
+    fn long_form_before(
+        &self,
+        words: &[Word],
+        p: usize,
+        acr: &str,
+        gazetteer: &[Mention],
+    ) -> Option<(usize, EntityType)> {
+        let limit = p.saturating_sub(12);
+        let mut a = p;
+        while a > limit {
+            let w = &words[a - 1];
+            if w.is_punct() && !w.is("-") {
+                break;
+            }
+            a -= 1;
+            if !w.is_cap() {
+                continue;
+            }
+            let span = &words[a..p];
+            if initials_match(span, acr) {
+                let etype = exact_gazetteer(span, gazetteer).unwrap_or(EntityType::Org);
+                if etype == EntityType::Per {
+                    return None;
+                }
+                return Some((a, etype));
+            }
+        }
+        None
+    }
+
+    /// Document-level name memory: full names and surnames of persons found
+    /// by titles or first names are marked wherever else they occur.
+    fn name_memory(&self, all_words: &[Vec<Word>], sentences: &[Sentence], found: &mut Found) {
+        let mut full: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
+        let mut surnames: HashSet<&str> = HashSet::new();
+        let mut by_sentence: HashMap<usize, usize> = HashMap::new();
+        for (k, s) in sentences.iter().enumerate() {
+            by_sentence.insert(s.index, k);
+        }
+        for c in &found.candidates {
+            if c.mention.etype != EntityType::Per {
+                continue;
+            }
+            let Some(&k) = by_sentence.get(&c.mention.sentence) else {
+                continue;
+            };
+            let words: Vec<&str> = all_words[k]
+                .iter()
+                .filter(|w| w.start >= c.mention.start && w.end <= c.mention.end)
+                .map(|w| w.text)
+                .collect();
+            let Some(last) = words.last() else { continue };
+            let surname = last.strip_suffix('s').filter(|b| b.chars().count() >= 3);
+            surnames.insert(last);
+            if let Some(base) = surname {
+                if words.len() == 1 {
+                    surnames.insert(base);
+                }
+            }
+            if words.len() >= 2 {
+                full.entry(words[0]).or_default().push(words);
+            }
+        }
+        if surnames.is_empty() {
+            return;
+        }
+        for (k, words) in all_words.iter().enumerate() {
+            let sid = sentences[k].index;
+            for (i, w) in words.iter().enumerate() {
+                if !self.is_name_word(w) {
+                    continue;
+                }
+                if let Some(names) = full.get(w.text) {
+                    for name in names {
+                        let n = name.len();
+                        if i + n <= words.len()
+                            && words[i..i + n].iter().zip(name).all(|(x, y)| x.text == *y)
+                        {
+                            found.add(
+                                prio::MEMORY_FULL,
+                                sid,
+                                (w.start, words[i + n - 1].end),
+                                EntityType::Per,
+                                None,
+                            );
+                        }
+                    }
+                }
+                let base = w.text.strip_suffix('s');
+                if surnames.contains(w.text) || base.is_some_and(|b| surnames.contains(b)) {
+                    found.add(
+                        prio::MEMORY_SURNAME,
+                        sid,
+                        (w.start, w.end),
+                        EntityType::Per,
+                        None,
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A lowercase adjective inside a name ("kollektive", "internationale").
+fn is_lower_adjective(t: &str) -> bool {
+    t.chars().next().is_some_and(char::is_lowercase)
+        && t.chars().count() >= 4
+        && ["e", "en", "er", "es", "em"].iter().any(|e| t.ends_with(e))
+        && !NAME_JOINERS.contains(&t)
+}
+
+/// The words between an opening quote at `words[q]` and its closing quote,
+/// at most `max` words: the index range of the quoted words.
+fn quoted(words: &[Word], q: usize, max: usize) -> Option<(usize, usize)> {
+    let mut b = q + 1;
+    while b < words.len() && b <= q + max {
+        if CLOSE_QUOTES.contains(&words[b].text) {
+            return (b > q + 1).then_some((q + 1, b));
+        }
+        if words[b].is("(") || words[b].is(")") {
+            return None;
+        }
+        b += 1;
+    }
+    None
+}
+
+/// The type of a gazetteer mention spanning exactly `span`.
+fn exact_gazetteer(span: &[Word], gazetteer: &[Mention]) -> Option<EntityType> {
+    let (first, last) = (span.first()?, span.last()?);
+    let g = &gazetteer[first.gaz?];
+    (g.start == first.start && g.end == last.end).then_some(g.etype)
+}
+
+/// The nominative form of an organization name found in an oblique case:
+/// "der Deutschen Presse-Agentur" → "Deutsche Presse-Agentur",
+/// "des Nationalen Komitees" → "Nationale Komitee". `None` when unchanged.
+fn deinflect(words: &[Word], a: usize, head: usize, b: usize) -> Option<String> {
+    let article = a.checked_sub(1).map(|k| words[k].text);
+    let oblique = matches!(
+        article,
+        Some("der" | "den" | "dem" | "des" | "vom" | "zum" | "zur" | "beim" | "im")
+    );
+    if !oblique {
+        return None;
+    }
+    let mut out = String::new();
+    let mut changed = false;
+    let mut prev_end = None;
+    for (k, w) in words.iter().enumerate().take(b).skip(a) {
+        if let Some(e) = prev_end {
+            if e < w.start {
+                out.push(' ');
+            }
+        }
+        prev_end = Some(w.end);
+        let mut t = w.text;
+        if k < head && t.ends_with("en") {
+            t = &t[..t.len() - 1];
+            changed = true;
+        } else if k == head && article == Some("des") {
+            if let Some(s) = t.strip_suffix("es").filter(|s| s.chars().count() >= 4) {
+                t = s;
+                changed = true;
+            } else if let Some(s) = t.strip_suffix('s') {
+                t = s;
+                changed = true;
+            }
+        }
+        out.push_str(t);
+    }
+    changed.then_some(out)
+}
+
+/// Whether most words of the sentence are in capitals (a headline in caps),
+/// where acronyms cannot be told from shouting.
+fn is_shouting(words: &[Word]) -> bool {
+    let mut caps = 0;
+    let mut total = 0;
+    for w in words {
+        if w.text.chars().count() >= 2 && w.text.chars().all(char::is_alphabetic) {
+            total += 1;
+            if w.text.chars().all(char::is_uppercase) {
+                caps += 1;
+            }
+        }
+    }
+    caps >= 3 && caps * 5 >= total * 3
+}
+
+/// The tokens of sentence `s` with their gazetteer coverage; `gi` is a cursor
+/// into `gazetteer` that only moves forward across sentences.
+fn words_of<'t>(
+    text: &'t str,
+    s: &Sentence,
+    gazetteer: &[Mention],
+    gi: &mut usize,
+) -> Vec<Word<'t>> {
+    let mut out = Vec::with_capacity(s.tokens.len());
+    for t in &s.tokens {
+        while *gi < gazetteer.len() && gazetteer[*gi].end <= t.start {
+            *gi += 1;
+        }
+        let gaz = (*gi < gazetteer.len() && gazetteer[*gi].start < t.end).then_some(*gi);
+        out.push(Word {
+            text: &text[t.start..t.end],
+            start: t.start,
+            end: t.end,
+            gaz,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    fn find(text: &str) -> Vec<(String, EntityType)> {
+        let p = Patterns::load(&DataSource::builtin()).unwrap();
+        let s = segment(text);
+        let r = p.find(text, &s, &[]);
+        r.mentions
+            .iter()
+            .map(|m| (m.text(text).to_string(), m.etype))
+            .collect()
+    }
+
+    #[test]
+    fn acronym_shapes() {
+        assert!(is_acronym_shape("NATO"));
+        assert!(is_acronym_shape("AfD"));
+        assert!(!is_acronym_shape("NGOs"));
+        assert!(!is_acronym_shape("XIV"));
+        assert!(!is_acronym_shape("A"));
+        assert!(!is_acronym_shape("Haus"));
+    }
+
+    #[test]
+    fn role_then_name() {
+        let m = find("Gestern sagte Innenministerin Petra Beispiel, sie sei zufrieden.");
+        assert!(m.contains(&("Petra Beispiel".into(), EntityType::Per)), "{:?}", m);
+    }
+
+    #[test]
+    fn definition_with_initials() {
+        let m = find("Die Vereinigung freier Musterbauer (VFM) tagte.");
+        assert!(m.contains(&("VFM".into(), EntityType::Org)), "{:?}", m);
+        assert!(
+            m.contains(&("Vereinigung freier Musterbauer".into(), EntityType::Org)),
+            "{:?}",
+            m
+        );
     }
 }

@@ -2,12 +2,15 @@
 //! long name, surname ↔ full name, genitive/adjective ↔ base form) and give
 //! each a stable id: the knowledge-base id where known, else a slug of the
 //! canonical name.
+//!
+//! Linear in the number of mentions: mentions are joined with a union-find
+//! over hash-map keys, never by comparing all pairs.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::recognize::{EntityType, Recognized};
+use crate::recognize::{EntityType, Mention, Recognized, Source};
 use crate::text::slug;
 
 /// One real-world thing mentioned in a document.
@@ -40,28 +43,349 @@ pub fn local_id(etype: EntityType, label: &str) -> String {
     format!("{}:{}", etype.as_str().to_ascii_lowercase(), slug(label))
 }
 
+/// Union-find over mention indices.
+struct Groups {
+    parent: Vec<usize>,
+}
+
+impl Groups {
+    fn new(n: usize) -> Groups {
+        Groups {
+            parent: (0..n).collect(),
+        }
+    }
+
+    fn root(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    /// Join the groups of `a` and `b`; the smaller index stays the root so
+    /// the result does not depend on the order of joins.
+    fn join(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.root(a), self.root(b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[hi] = lo;
+        }
+    }
+}
+
+/// The base of a genitive form: "Tokajews" → "Tokajew", "Verbandes" →
+/// "Verband", "Macron's" → "Macron". Candidates, most likely first.
+pub fn genitive_bases(s: &str) -> impl Iterator<Item = &str> {
+    [
+        s.strip_suffix("'s").or_else(|| s.strip_suffix("’s")),
+        s.strip_suffix('s'),
+        s.strip_suffix("es"),
+        s.strip_suffix('\'').or_else(|| s.strip_suffix('’')),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|b| b.chars().count() >= 2)
+}
+
+/// The name a mention contributes as a label candidate.
+fn name_of<'a>(m: &'a Mention, text: &'a str) -> &'a str {
+    m.canonical.as_deref().unwrap_or_else(|| m.text(text))
+}
+
 /// Resolve the mentions of one document.
 pub fn resolve(text: &str, recognized: &Recognized) -> Resolved {
-    let mut out = Resolved::default();
-    for m in &recognized.mentions {
-        let surface = m.text(text);
-        let label = m.canonical.clone().unwrap_or_else(|| surface.to_string());
-        let id = m.kb_id.clone().unwrap_or_else(|| local_id(m.etype, &label));
-        let idx = match out.entities.iter().position(|e| e.id == id) {
-            Some(i) => i,
-            None => {
-                out.entities.push(Entity {
-                    id,
-                    label,
-                    etype: m.etype,
-                    kb_id: m.kb_id.clone(),
-                    aliases: BTreeSet::new(),
-                });
-                out.entities.len() - 1
-            }
-        };
-        out.entities[idx].aliases.insert(surface.to_string());
-        out.mention_entity.push(idx);
+    let ms = &recognized.mentions;
+    let n = ms.len();
+    let surfaces: Vec<&str> = ms.iter().map(|m| m.text(text)).collect();
+    let mut groups = Groups::new(n);
+
+    // 1. Same knowledge-base id, same type and name, text-declared aliases.
+    let mut by_kb: HashMap<&str, usize> = HashMap::new();
+    let mut by_name: HashMap<(EntityType, &str), usize> = HashMap::new();
+    let mut by_surface: HashMap<&str, usize> = HashMap::new();
+    for (i, m) in ms.iter().enumerate() {
+        if let Some(kb) = m.kb_id.as_deref() {
+            let first = *by_kb.entry(kb).or_insert(i);
+            groups.join(first, i);
+        }
+        let first = *by_name.entry((m.etype, name_of(m, text))).or_insert(i);
+        groups.join(first, i);
+        by_surface.entry(surfaces[i]).or_insert(i);
     }
+    for a in &recognized.aliases {
+        if a.long < n && a.short < n {
+            groups.join(a.long, a.short);
+        }
+    }
+
+    // 2. Genitive forms join their base when the base is also mentioned.
+    for (i, m) in ms.iter().enumerate() {
+        if m.source == Source::Gazetteer && m.canonical.is_some() {
+            continue;
+        }
+        for base in genitive_bases(surfaces[i]) {
+            if let Some(&j) = by_surface.get(base) {
+                if ms[j].etype == m.etype || ms[j].etype == EntityType::Per {
+                    groups.join(i, j);
+                    break;
+                }
+            }
+        }
+    }
+
+    // 3. Surnames join the one full name they belong to.
+    // Full names keyed by (first word, surname) so that "Angela Merkel" and
+    // "Angela Dorothea Merkel" count as one person.
+    let mut persons: HashMap<&str, HashMap<(&str, &str), usize>> = HashMap::new();
+    for (i, m) in ms.iter().enumerate() {
+        if m.etype != EntityType::Per {
+            continue;
+        }
+        let words: Vec<&str> = surfaces[i].split_whitespace().collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let last = words[words.len() - 1];
+        let surname = genitive_bases(last)
+            .find(|b| by_surface.contains_key(b) || persons.contains_key(b))
+            .unwrap_or(last);
+        let first = *persons
+            .entry(surname)
+            .or_default()
+            .entry((words[0], surname))
+            .or_insert(i);
+        groups.join(first, i);
+    }
+    for (i, m) in ms.iter().enumerate() {
+        let s = surfaces[i];
+        if s.contains(char::is_whitespace) || m.source == Source::Gazetteer {
+            continue;
+        }
+        let full = std::iter::once(s)
+            .chain(genitive_bases(s))
+            .find_map(|k| persons.get(k));
+        if let Some(full) = full {
+            if full.len() == 1 {
+                if let Some(&j) = full.values().next() {
+                    groups.join(i, j);
+                }
+            }
+        }
+    }
+
+    // 4. Collect the groups in order of first mention.
+    let mut members: Vec<Vec<usize>> = Vec::new();
+    let mut group_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut mention_group = Vec::with_capacity(n);
+    for i in 0..n {
+        let r = groups.root(i);
+        let g = *group_of_root.entry(r).or_insert_with(|| {
+            members.push(Vec::new());
+            members.len() - 1
+        });
+        members[g].push(i);
+        mention_group.push(g);
+    }
+    let longs: HashSet<usize> = recognized.aliases.iter().map(|a| a.long).collect();
+
+    // 5. One entity per group; groups that end up with the same id merge.
+    let mut out = Resolved::default();
+    let mut entity_of_id: HashMap<String, usize> = HashMap::new();
+    let mut entity_of_group = Vec::with_capacity(members.len());
+    for group in &members {
+        let (etype, kb_id, label) = describe(text, ms, &surfaces, group, &longs);
+        let id = kb_id.clone().unwrap_or_else(|| local_id(etype, &label));
+        let e = *entity_of_id.entry(id.clone()).or_insert_with(|| {
+            out.entities.push(Entity {
+                id,
+                label,
+                etype,
+                kb_id,
+                aliases: BTreeSet::new(),
+            });
+            out.entities.len() - 1
+        });
+        for &i in group {
+            out.entities[e].aliases.insert(surfaces[i].to_string());
+        }
+        entity_of_group.push(e);
+    }
+    out.mention_entity = mention_group.iter().map(|&g| entity_of_group[g]).collect();
     out
+}
+
+/// Type, knowledge-base id and label of a group of mentions.
+fn describe(
+    text: &str,
+    ms: &[Mention],
+    surfaces: &[&str],
+    group: &[usize],
+    longs: &HashSet<usize>,
+) -> (EntityType, Option<String>, String) {
+    // A gazetteer entry decides everything it knows.
+    let linked = group.iter().map(|&i| &ms[i]).find(|m| m.kb_id.is_some());
+    let gaz_label = group
+        .iter()
+        .map(|&i| &ms[i])
+        .find(|m| m.source == Source::Gazetteer && m.canonical.is_some())
+        .or_else(|| linked.filter(|m| m.canonical.is_some()))
+        .and_then(|m| m.canonical.clone());
+    let etype = match linked {
+        Some(m) => m.etype,
+        None => {
+            let multiword_person = group.iter().any(|&i| {
+                ms[i].etype == EntityType::Per && surfaces[i].contains(char::is_whitespace)
+            });
+            if multiword_person {
+                EntityType::Per
+            } else {
+                majority_type(ms, group)
+            }
+        }
+    };
+    let kb_id = linked.and_then(|m| m.kb_id.clone());
+    if let Some(label) = gaz_label {
+        return (etype, kb_id, label);
+    }
+    // Forms that are genitives of other forms in the group are no labels.
+    let forms: HashSet<&str> = group.iter().map(|&i| name_of(&ms[i], text)).collect();
+    let is_variant = |s: &str| genitive_bases(s).any(|b| forms.contains(b));
+    let candidates: Vec<usize> = {
+        let base: Vec<usize> = group
+            .iter()
+            .copied()
+            .filter(|&i| !is_variant(name_of(&ms[i], text)))
+            .collect();
+        if base.is_empty() {
+            group.to_vec()
+        } else {
+            base
+        }
+    };
+    let words = |i: usize| name_of(&ms[i], text).split_whitespace().count();
+    let len = |i: usize| name_of(&ms[i], text).chars().count();
+    let best = match etype {
+        EntityType::Per => candidates
+            .iter()
+            .copied()
+            .filter(|&i| ms[i].etype == EntityType::Per)
+            .max_by(|&a, &b| {
+                words(a)
+                    .cmp(&words(b))
+                    .then(len(b).cmp(&len(a)))
+                    .then(b.cmp(&a))
+            }),
+        _ => candidates
+            .iter()
+            .copied()
+            .filter(|i| longs.contains(i))
+            .min()
+            .or_else(|| {
+                candidates
+                    .iter()
+                    .copied()
+                    .max_by(|&a, &b| len(a).cmp(&len(b)).then(b.cmp(&a)))
+            }),
+    };
+    let best = best.unwrap_or(group[0]);
+    (etype, kb_id, name_of(&ms[best], text).to_string())
+}
+
+/// The most frequent type in a group; ties go to the first mention's type.
+fn majority_type(ms: &[Mention], group: &[usize]) -> EntityType {
+    let mut counts = [0usize; 3];
+    for &i in group {
+        counts[ms[i].etype as usize] += 1;
+    }
+    let first = ms[group[0]].etype;
+    EntityType::ALL
+        .into_iter()
+        .max_by_key(|&t| (counts[t as usize], t == first))
+        .unwrap_or(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::recognize::AliasLink;
+
+    fn mention(text: &str, s: &str, nth: usize, etype: EntityType) -> Mention {
+        let start = text.match_indices(s).nth(nth).unwrap().0;
+        Mention {
+            sentence: 0,
+            start,
+            end: start + s.len(),
+            etype,
+            kb_id: None,
+            canonical: None,
+            source: Source::Pattern,
+        }
+    }
+
+    #[test]
+    fn surname_and_genitive_join_the_full_name() {
+        let text = "Vera Beispiel kam. Beispiel sprach. Beispiels Rede.";
+        let r = Recognized {
+            mentions: vec![
+                mention(text, "Vera Beispiel", 0, EntityType::Per),
+                mention(text, "Beispiel", 1, EntityType::Per),
+                mention(text, "Beispiels", 0, EntityType::Per),
+            ],
+            aliases: vec![],
+        };
+        let res = resolve(text, &r);
+        assert_eq!(res.entities.len(), 1, "{:?}", res.entities);
+        assert_eq!(res.entities[0].label, "Vera Beispiel");
+        assert_eq!(res.entities[0].id, "per:vera-beispiel");
+        assert_eq!(res.entities[0].aliases.len(), 3);
+    }
+
+    #[test]
+    fn ambiguous_surname_stays_alone() {
+        let text = "Vera Beispiel und Otto Beispiel. Beispiel sprach.";
+        let r = Recognized {
+            mentions: vec![
+                mention(text, "Vera Beispiel", 0, EntityType::Per),
+                mention(text, "Otto Beispiel", 0, EntityType::Per),
+                mention(text, "Beispiel", 2, EntityType::Per),
+            ],
+            aliases: vec![],
+        };
+        let res = resolve(text, &r);
+        assert_eq!(res.entities.len(), 3);
+    }
+
+    #[test]
+    fn alias_links_and_kb_ids_join() {
+        let text = "Die Liga freier Muster (LFM) und die LFM.";
+        let r = Recognized {
+            mentions: vec![
+                mention(text, "Liga freier Muster", 0, EntityType::Org),
+                mention(text, "LFM", 0, EntityType::Org),
+                mention(text, "LFM", 1, EntityType::Org),
+            ],
+            aliases: vec![AliasLink { long: 0, short: 1 }],
+        };
+        let res = resolve(text, &r);
+        assert_eq!(res.entities.len(), 1);
+        assert_eq!(res.entities[0].label, "Liga freier Muster");
+        assert_eq!(res.mention_entity, vec![0, 0, 0]);
+
+        let mut ms = r.mentions.clone();
+        ms[0].kb_id = Some("Q1".into());
+        ms[2].kb_id = Some("Q1".into());
+        ms[2].source = Source::Gazetteer;
+        ms[2].canonical = Some("Liga".into());
+        let res = resolve(
+            text,
+            &Recognized {
+                mentions: ms,
+                aliases: vec![],
+            },
+        );
+        assert_eq!(res.entities.len(), 1, "{:?}", res.entities);
+        assert_eq!(res.entities[0].id, "Q1");
+        assert_eq!(res.entities[0].label, "Liga");
+    }
 }

@@ -1,0 +1,74 @@
+//! Name lists for the patterns: first names (`data/lexicon/first_names.tsv`,
+//! generated from the training corpora by `scripts/gen_first_names.py`) and
+//! words that are never names (`data/lexicon/stopwords.tsv`).
+
+use std::collections::HashSet;
+
+use super::{data_error, records, DataSource};
+use crate::error::Result;
+
+/// The first-name file's name under `data/`.
+pub const FIRST_NAMES: &str = "lexicon/first_names.tsv";
+/// The stopword file's name under `data/`.
+pub const STOPWORDS: &str = "lexicon/stopwords.tsv";
+
+/// First names and non-name words.
+#[derive(Debug, Clone, Default)]
+pub struct NameLists {
+    first_names: HashSet<String>,
+    not_names: HashSet<String>,
+    not_acronyms: HashSet<String>,
+}
+
+impl NameLists {
+    /// Load the first-name and stopword files.
+    pub fn load(data: &DataSource) -> Result<NameLists> {
+        let mut lists = NameLists::default();
+        let text = data.read(FIRST_NAMES)?;
+        for rec in records(&text) {
+            let name = rec.fields[0].trim();
+            if name.is_empty() {
+                return Err(data_error(FIRST_NAMES, rec.line, "empty name"));
+            }
+            lists.first_names.insert(name.to_string());
+        }
+        let text = data.read(STOPWORDS)?;
+        for rec in records(&text) {
+            let [word, kind] = rec.fields[..] else {
+                return Err(data_error(
+                    STOPWORDS,
+                    rec.line,
+                    "expected 2 tab-separated fields: word, kind",
+                ));
+            };
+            let word = word.trim().to_string();
+            match kind.trim() {
+                "name" => lists.not_names.insert(word),
+                "acronym" => lists.not_acronyms.insert(word),
+                other => {
+                    return Err(data_error(
+                        STOPWORDS,
+                        rec.line,
+                        format!("unknown kind {:?} (use name or acronym)", other),
+                    ))
+                }
+            };
+        }
+        Ok(lists)
+    }
+
+    /// Whether `word` is a known first name ("Angela").
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(word)
+    }
+
+    /// Whether `word` is never part of a name ("Die", "Montag").
+    pub fn is_not_name(&self, word: &str) -> bool {
+        self.not_names.contains(word)
+    }
+
+    /// Whether the all-caps `word` is not an organization ("TV").
+    pub fn is_not_acronym(&self, word: &str) -> bool {
+        self.not_acronyms.contains(word)
+    }
+}

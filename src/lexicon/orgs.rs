@@ -1,0 +1,223 @@
+//! The organization lexicon (`data/lexicon/org_suffixes.tsv`): nouns that end
+//! or start organization names, compound endings that make a word a name,
+//! legal forms and descriptor nouns ("der Geheimdienst ...").
+//!
+//! Format: `form<TAB>kind<TAB>type` with kind `head`, `lead`, `word`, `legal`
+//! or `descriptor` and type `ORG`, `LOC` or `PER` (see `data/README.md`).
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::{data_error, records, DataSource};
+use crate::error::Result;
+use crate::recognize::EntityType;
+use crate::text::fold;
+
+/// The data file's name under `data/`.
+pub const FILE: &str = "lexicon/org_suffixes.tsv";
+
+/// How a form marks a name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum OrgKind {
+    /// Ends a multiword name: "Deutsche Bank".
+    Head,
+    /// Starts a name followed by "für ...": "Bundesamt für ...".
+    Lead,
+    /// A compound ending that is a name by itself: "Innenministerium".
+    Word,
+    /// A legal form after a company name: "AG", "GmbH".
+    Legal,
+    /// A noun before a name: "Geheimdienst", "Stadt".
+    Descriptor,
+}
+
+impl OrgKind {
+    fn parse(s: &str) -> Option<OrgKind> {
+        Some(match s {
+            "head" => OrgKind::Head,
+            "lead" => OrgKind::Lead,
+            "word" => OrgKind::Word,
+            "legal" => OrgKind::Legal,
+            "descriptor" => OrgKind::Descriptor,
+            _ => return None,
+        })
+    }
+}
+
+/// Word endings of one kind, matched case-insensitively against the end of a
+/// (folded) word.
+#[derive(Debug, Clone, Default)]
+struct Endings {
+    forms: HashMap<String, EntityType>,
+    /// Distinct form lengths in chars, longest first.
+    lengths: Vec<usize>,
+}
+
+impl Endings {
+    fn insert(&mut self, form: &str, etype: EntityType) {
+        self.forms.insert(fold(form), etype);
+    }
+
+    fn finish(&mut self) {
+        let lengths: BTreeSet<usize> = self.forms.keys().map(|k| k.chars().count()).collect();
+        self.lengths = lengths.into_iter().rev().collect();
+    }
+
+    /// The type of the longest form that `folded` equals or ends with.
+    fn find(&self, folded: &str) -> Option<EntityType> {
+        if self.forms.is_empty() {
+            return None;
+        }
+        let n = folded.chars().count();
+        for &len in &self.lengths {
+            if len > n {
+                continue;
+            }
+            let start = folded
+                .char_indices()
+                .nth(n - len)
+                .map(|(i, _)| i)
+                .unwrap_or(0);
+            if let Some(t) = self.forms.get(&folded[start..]) {
+                return Some(*t);
+            }
+        }
+        None
+    }
+}
+
+/// All organization heads, leads, words, legal forms and descriptors.
+#[derive(Debug, Clone, Default)]
+pub struct OrgLexicon {
+    heads: Endings,
+    leads: Endings,
+    words: Endings,
+    descriptors: Endings,
+    legal: HashMap<String, EntityType>,
+}
+
+/// Strip a genitive ending ("Komitees" → "Komitee", "Verbandes" → "Verband")
+/// from a folded word; returns the candidates to try, the word itself first.
+fn with_genitive(folded: &str) -> [Option<&str>; 3] {
+    [
+        Some(folded),
+        folded.strip_suffix('s'),
+        folded.strip_suffix("es"),
+    ]
+}
+
+impl OrgLexicon {
+    /// Load `lexicon/org_suffixes.tsv`.
+    pub fn load(data: &DataSource) -> Result<OrgLexicon> {
+        let text = data.read(FILE)?;
+        OrgLexicon::parse(&text)
+    }
+
+    /// Parse the text of an org-suffix file.
+    pub fn parse(text: &str) -> Result<OrgLexicon> {
+        let mut lex = OrgLexicon::default();
+        for rec in records(text) {
+            let [form, kind, etype] = rec.fields[..] else {
+                return Err(data_error(
+                    FILE,
+                    rec.line,
+                    "expected 3 tab-separated fields: form, kind, type",
+                ));
+            };
+            let form = form.trim();
+            if form.is_empty() {
+                return Err(data_error(FILE, rec.line, "empty form"));
+            }
+            let kind = OrgKind::parse(kind.trim())
+                .ok_or_else(|| data_error(FILE, rec.line, format!("unknown kind {:?}", kind)))?;
+            let etype: EntityType = etype
+                .parse()
+                .map_err(|e: String| data_error(FILE, rec.line, e))?;
+            match kind {
+                OrgKind::Head => lex.heads.insert(form, etype),
+                OrgKind::Lead => lex.leads.insert(form, etype),
+                OrgKind::Word => lex.words.insert(form, etype),
+                OrgKind::Descriptor => lex.descriptors.insert(form, etype),
+                OrgKind::Legal => {
+                    lex.legal.insert(form.to_string(), etype);
+                }
+            }
+        }
+        lex.heads.finish();
+        lex.leads.finish();
+        lex.words.finish();
+        lex.descriptors.finish();
+        Ok(lex)
+    }
+
+    fn find(endings: &Endings, word: &str) -> Option<EntityType> {
+        let folded = fold(word);
+        let found = with_genitive(&folded)
+            .into_iter()
+            .flatten()
+            .find_map(|w| endings.find(w));
+        found
+    }
+
+    /// The type if `word` is or ends in a head noun ("Presse-Agentur").
+    pub fn head(&self, word: &str) -> Option<EntityType> {
+        OrgLexicon::find(&self.heads, word)
+    }
+
+    /// The type if `word` is or ends in a lead noun ("Bundesamt").
+    pub fn lead(&self, word: &str) -> Option<EntityType> {
+        OrgLexicon::find(&self.leads, word)
+    }
+
+    /// The type if `word` is a name by itself ("Innenministerium").
+    pub fn word(&self, word: &str) -> Option<EntityType> {
+        OrgLexicon::find(&self.words, word)
+    }
+
+    /// The type if `word` is or ends in a descriptor noun ("Geheimdienstes").
+    pub fn descriptor(&self, word: &str) -> Option<EntityType> {
+        OrgLexicon::find(&self.descriptors, word)
+    }
+
+    /// The type if `form` is a legal form, exactly as written ("GmbH", "e.V.").
+    pub fn legal(&self, form: &str) -> Option<EntityType> {
+        self.legal.get(form).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> OrgLexicon {
+        OrgLexicon::load(&DataSource::builtin()).unwrap()
+    }
+
+    #[test]
+    fn heads_match_compounds_and_genitives() {
+        let l = lex();
+        assert_eq!(l.head("Presse-Agentur"), Some(EntityType::Org));
+        assert_eq!(l.head("Sicherheitskomitees"), Some(EntityType::Org));
+        assert_eq!(l.head("Zentralbank"), Some(EntityType::Org));
+        assert_eq!(l.head("Haus"), None);
+        assert_eq!(l.head("Agenturen"), None);
+    }
+
+    #[test]
+    fn descriptors_and_legal_forms() {
+        let l = lex();
+        assert_eq!(l.descriptor("Geheimdienstes"), Some(EntityType::Org));
+        assert_eq!(l.descriptor("Hauptstadt"), Some(EntityType::Loc));
+        assert_eq!(l.legal("GmbH"), Some(EntityType::Org));
+        assert_eq!(l.legal("gmbh"), None);
+    }
+
+    #[test]
+    fn malformed_lines_are_reported_with_line_numbers() {
+        let err = OrgLexicon::parse("# c\nbank\thead\n").unwrap_err();
+        assert!(err.to_string().contains("org_suffixes.tsv:2:"), "{}", err);
+        let err = OrgLexicon::parse("bank\tnoun\tORG\n").unwrap_err();
+        assert!(err.to_string().contains("unknown kind"), "{}", err);
+        let err = OrgLexicon::parse("bank\thead\tXYZ\n").unwrap_err();
+        assert!(err.to_string().contains("unknown entity type"), "{}", err);
+    }
+}
