@@ -57,7 +57,10 @@ fn pattern_cases() {
         }
         for bad in &case.absent {
             if found.iter().any(|(t, _)| t == bad) {
-                failures.push(format!("{}: unexpected {:?} in {:?}", case.name, bad, found));
+                failures.push(format!(
+                    "{}: unexpected {:?} in {:?}",
+                    case.name, bad, found
+                ));
             }
         }
         for (long, short) in &case.aliases {

@@ -26,7 +26,9 @@ const LEADING_PARTICLES: &[&str] = &[
 ];
 
 /// Prefixes glued to a name with a hyphen ("al-Assad").
-const HYPHEN_PARTICLES: &[&str] = &["al", "el", "ad", "as", "ar", "at", "an", "bin", "ibn", "abu"];
+const HYPHEN_PARTICLES: &[&str] = &[
+    "al", "el", "ad", "as", "ar", "at", "an", "bin", "ibn", "abu",
+];
 
 /// Words that join the parts of a long organization name.
 const NAME_JOINERS: &[&str] = &[
@@ -77,6 +79,8 @@ struct Word<'t> {
     end: usize,
     /// Index of the gazetteer mention covering this token.
     gaz: Option<usize>,
+    /// Whether that gazetteer mention is exactly this token.
+    gaz_whole: bool,
 }
 
 impl Word<'_> {
@@ -412,7 +416,6 @@ impl Patterns {
                 i += 1;
                 continue;
             };
-            let w = &words[i];
             // "eine Frau", "junge Herren": common nouns, not titles
             if i > 0 && INDEFINITE.contains(&crate::text::fold(words[i - 1].text).as_str()) {
                 i = j;
@@ -433,26 +436,31 @@ impl Patterns {
             if name.is_none() {
                 // "Präsident (der|des)? <place or org>,? Vorname Nachname"
                 let mut k = j;
-                if words.get(k).is_some_and(|x| matches!(x.text, "der" | "des")) {
+                if words
+                    .get(k)
+                    .is_some_and(|x| matches!(x.text, "der" | "des"))
+                {
                     k += 1;
                 }
                 let start = k;
-                while words.get(k).is_some_and(|x| x.gaz.is_some() || self.is_org_acronym(x)) {
+                while words
+                    .get(k)
+                    .is_some_and(|x| x.gaz.is_some() || self.is_org_acronym(x))
+                {
                     k += 1;
                 }
                 if k > start && k - start <= 4 {
                     if words.get(k).is_some_and(|x| x.is(",")) {
                         k += 1;
                     }
-                    name = self
-                        .name_at(words, k, false)
-                        .filter(|(a, b)| b - a >= 2);
+                    name = self.name_at(words, k, false).filter(|(a, b)| b - a >= 2);
                 }
             }
+            if name.is_none() {
+                // a first name the gazetteer took for a place: "Jaroslav X"
+                name = self.name_after_gazetteer_word(words, j);
+            }
             if let Some((a, b)) = name {
-                // a title alone ("Herr", "Frau") needs a name that is not a
-                // sentence-initial noun phrase
-                let _ = w;
                 found.add(
                     prio::ROLE_PERSON,
                     sid,
@@ -467,13 +475,29 @@ impl Patterns {
         }
     }
 
+    /// A name whose first word the gazetteer matched alone (a place that is
+    /// also a first name), followed by a name word the gazetteer does not know.
+    fn name_after_gazetteer_word(&self, words: &[Word], j: usize) -> Option<(usize, usize)> {
+        let w = words.get(j)?;
+        if !w.gaz_whole || !is_name_shape(w.text) || self.names.is_not_name(w.text) {
+            return None;
+        }
+        let (_, b) = self.name_at(words, j + 1, false)?;
+        Some((j, b))
+    }
+
     /// "Vorname Nachname" with a known first name.
     fn persons_with_first_names(&self, words: &[Word], sid: usize, found: &mut Found) {
         let mut i = 0;
         while i + 1 < words.len() {
             let w = &words[i];
-            if w.gaz.is_none() && self.names.is_first_name(w.text) {
-                if let Some((a, b)) = self.name_at(words, i, false) {
+            if self.names.is_first_name(w.text) {
+                let name = if w.gaz.is_none() {
+                    self.name_at(words, i, false)
+                } else {
+                    self.name_after_gazetteer_word(words, i)
+                };
+                if let Some((a, b)) = name {
                     if b - a >= 2 {
                         found.add(
                             prio::FIRST_NAME,
@@ -685,6 +709,7 @@ impl Patterns {
                 start: w.start,
                 end,
                 gaz: None,
+                gaz_whole: false,
             };
             if self.is_org_acronym(&probe) {
                 found.add(prio::ACRONYM, sid, (w.start, end), EntityType::Org, None);
@@ -968,11 +993,14 @@ fn words_of<'t>(
             *gi += 1;
         }
         let gaz = (*gi < gazetteer.len() && gazetteer[*gi].start < t.end).then_some(*gi);
+        let gaz_whole =
+            gaz.is_some_and(|g| gazetteer[g].start == t.start && gazetteer[g].end == t.end);
         out.push(Word {
             text: &text[t.start..t.end],
             start: t.start,
             end: t.end,
             gaz,
+            gaz_whole,
         });
     }
     out
@@ -1006,7 +1034,11 @@ mod tests {
     #[test]
     fn role_then_name() {
         let m = find("Gestern sagte Innenministerin Petra Beispiel, sie sei zufrieden.");
-        assert!(m.contains(&("Petra Beispiel".into(), EntityType::Per)), "{:?}", m);
+        assert!(
+            m.contains(&("Petra Beispiel".into(), EntityType::Per)),
+            "{:?}",
+            m
+        );
     }
 
     #[test]

@@ -111,6 +111,8 @@ pub fn resolve(text: &str, recognized: &Recognized) -> Resolved {
         }
         let first = *by_name.entry((m.etype, name_of(m, text))).or_insert(i);
         groups.join(first, i);
+        let first = *by_name.entry((m.etype, surfaces[i])).or_insert(i);
+        groups.join(first, i);
         by_surface.entry(surfaces[i]).or_insert(i);
     }
     for a in &recognized.aliases {
