@@ -11,7 +11,8 @@ pub struct PageRankOptions {
     pub damping: f64,
     /// Upper bound on the number of iterations.
     pub max_iterations: usize,
-    /// Stop when the L1 distance between two iterations falls below this.
+    /// Stop when the L1 distance between two iterations falls below this
+    /// times the number of nodes (rounding noise grows with the node count).
     pub tolerance: f64,
 }
 
@@ -33,7 +34,7 @@ impl Default for PageRankOptions {
 /// uniformly. Nodes without outgoing weight (dangling nodes) hand their whole
 /// rank to all nodes uniformly. Iteration starts from the uniform vector and
 /// stops after `max_iterations` or when the L1 change drops below
-/// `tolerance`; nodes are always visited in index order, so the result is the
+/// `tolerance · |V|`; nodes are always visited in index order, so the result is the
 /// same on every run.
 ///
 /// # Arguments
@@ -83,7 +84,7 @@ pub fn page_rank(adj: &Adjacency, options: PageRankOptions) -> Vec<f64> {
         }
         let change: f64 = rank.iter().zip(&next).map(|(a, b)| (a - b).abs()).sum();
         std::mem::swap(&mut rank, &mut next);
-        if change < options.tolerance {
+        if change < options.tolerance * nf {
             break;
         }
     }
