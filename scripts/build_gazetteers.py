@@ -17,6 +17,7 @@ import json
 import os
 import re
 import sys
+import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUT = os.path.join(HERE, "..", "data", "gazetteer")
@@ -25,7 +26,7 @@ DEFAULT_OUT = os.path.join(HERE, "..", "data", "gazetteer")
 MIN_POP_DACH = 15000
 MIN_POP_WORLD = 100000
 # Cities below this population get only their main name, no alternate names.
-MIN_POP_ALTERNATES = 100000
+MIN_POP_ALTERNATES = 1000000
 DACH = {"DE", "AT", "CH"}
 
 # CLDR codes that are not places (or are organizations handled elsewhere).
@@ -38,6 +39,21 @@ DESTATIS_SKIP = {"XA", "XB", "XC"}
 GERMAN_NAME = re.compile(
     r"^[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*(?:[ -](?:[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]*|am|an|im|in|ob|bei|vor|auf|der|dem|den|des|und|upon|on|de|la|le|del))*$"
 )
+# Main GeoNames names may use any Latin letters (São Paulo, Kyōto, Durrës).
+def is_latin_name(name):
+    if not name or not name[0].isupper():
+        return False
+    for c in name:
+        o = ord(c)
+        if c in " -.'":
+            continue
+        if not c.isalpha():
+            return False
+        if not (o < 0x250 or 0x1E00 <= o <= 0x1EFF):
+            return False
+    return True
+
+
 # Words inside alternate names that mark descriptions, not names.
 NOISE_WORDS = {"Stadt", "City", "Shi", "Municipality", "Lungsod", "Gorod", "Kota", "Ciudad", "Town"}
 # Weak (after an article) form of attributive adjectives in multiword names:
@@ -236,10 +252,21 @@ def build_countries(src, out_dir):
     by_canonical = {e["canonical"]: k for k, e in entries.items()}
     extra_path = os.path.join(out_dir, "countries_extra.tsv")
     for line, f in read_extra(extra_path):
-        f += [""] * (3 - len(f))
+        f += [""] * (4 - len(f))
         key = f[0] if f[0] in entries else by_canonical.get(f[0])
+        if key is None and f[3].strip() in ("region", "historical"):
+            key = "extra:" + f[0]
+            entries[key] = {
+                "kb": "",
+                "iso2": "",
+                "kind": f[3].strip(),
+                "canonical": f[0],
+                "names": [f[0]],
+                "adjectives": [],
+            }
+            by_canonical[f[0]] = key
         if key is None:
-            sys.exit("%s:%d: unknown country %r" % (extra_path, line, f[0]))
+            sys.exit("%s:%d: unknown country %r (give kind region to add a place)" % (extra_path, line, f[0]))
         add_names(entries[key]["names"], split_list(f[1]))
         add_names(entries[key]["adjectives"], split_list(f[2]))
 
@@ -286,7 +313,7 @@ def good_alternate(name, main):
     if any(w in NOISE_WORDS for w in re.split(r"[ -]", name)):
         return False
     a, b = spelling_key(name), spelling_key(main)
-    if a[:3] != b[:3] or len(a) > len(b) + 4:
+    if a[:3] != b[:3] or abs(len(a) - len(b)) > 2:
         return False
     return True
 
@@ -312,12 +339,16 @@ def build_cities(src, out_dir, country_names):
         canonical, more = extra.get(gid, ("", []))
         main = c["name"]
         names = []
-        if GERMAN_NAME.match(main) or main in (canonical,):
+        if is_latin_name(main) or main in (canonical,):
             names.append(main)
         if canonical:
             add_names(names, [canonical])
         else:
             canonical = main
+        # The name without diacritics, as often written: Kandahār -> Kandahar.
+        plain = unicodedata.normalize("NFKD", main).encode("ascii", "ignore").decode()
+        if names and plain != main and is_latin_name(plain) and len(plain) >= 4:
+            add_names(names, [plain])
         if pop >= MIN_POP_ALTERNATES:
             add_names(names, sorted(a for a in c["alternatenames"] if good_alternate(a, main)))
         add_names(names, more)

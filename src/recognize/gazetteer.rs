@@ -2,17 +2,17 @@
 //! adjectival forms), cities and organizations from the lists in
 //! `data/gazetteer/`, each with a knowledge-base id, plus lookups by id and name.
 //!
-//! All surface forms are compiled once into one Aho-Corasick automaton that
-//! scans the raw text; matches are kept only on word boundaries. Matching is
-//! case-sensitive over generated variants (as written, ALL-CAPS via Unicode
-//! case mapping, and first letter toggled for adjectives), since
-//! aho-corasick's case-insensitive mode only folds ASCII.
+//! Matching visits each word start once and looks the word up in a hash
+//! table of the first words of all surface forms; the candidates (longest
+//! first) are compared byte-wise, so a scan is linear in the text and needs
+//! no automaton. Matching is case-sensitive over generated variants (as
+//! written, ALL-CAPS via Unicode case mapping so umlauts and ß fold right,
+//! first letter toggled for adjectives).
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
-use aho_corasick::{AhoCorasick, Input, MatchKind};
-
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::lexicon::{data_error, records, DataSource};
 use crate::recognize::{EntityType, Mention, Source};
 use crate::segment::Sentence;
@@ -137,21 +137,56 @@ struct Pattern {
     in_compounds: bool,
 }
 
+/// A small, fast multiplicative hash for the short keys of the word table
+/// (the default SipHash would dominate the scan time).
+#[derive(Default)]
+struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            h = (h.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type WordMap<V> = HashMap<Box<str>, V, BuildHasherDefault<WordHasher>>;
+
 /// The compiled gazetteers.
 pub struct Gazetteer {
     entries: Vec<Entry>,
     by_kb: HashMap<String, usize>,
-    by_surface: HashMap<String, usize>,
     country_by_iso: HashMap<String, usize>,
+    /// Surface form → pattern index.
+    by_surface: WordMap<u32>,
+    /// Pattern surfaces and what they stand for, by pattern index.
+    surfaces: Vec<Box<str>>,
     patterns: Vec<Pattern>,
-    automaton: AhoCorasick,
+    /// First word of a surface form → pattern indices, longest surface first.
+    by_first_word: WordMap<Box<[u32]>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Gazetteer")
             .field("entries", &self.entries.len())
-            .field("patterns", &self.patterns.len())
+            .field("patterns", &self.surfaces.len())
             .finish()
     }
 }
@@ -188,6 +223,20 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// Whether the char at byte `i` of `text` is a word character, and its length.
+#[inline]
+fn char_class(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (b.is_ascii_alphanumeric(), 1)
+    } else {
+        match text[i..].chars().next() {
+            Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+            None => (false, 1),
+        }
+    }
+}
+
 impl Gazetteer {
     /// Load and compile the gazetteer data files.
     pub fn load(data: &DataSource) -> Result<Gazetteer> {
@@ -199,15 +248,26 @@ impl Gazetteer {
         let text = data.read(CITIES)?;
         load_cities(&text, &mut entries)?;
         let text = data.read(STOPLIST)?;
-        let stoplist: HashSet<&str> = text
+        let lines = text
             .lines()
             .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
-        Gazetteer::build(entries, &stoplist)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'));
+        let mut stoplist = HashSet::new();
+        let mut never = HashSet::new();
+        for l in lines {
+            match l.strip_prefix('!') {
+                Some(w) => never.insert(w.trim()),
+                None => stoplist.insert(l),
+            };
+        }
+        Gazetteer::build(entries, &stoplist, &never)
     }
 
-    fn build(entries: Vec<Entry>, stoplist: &HashSet<&str>) -> Result<Gazetteer> {
+    fn build(
+        entries: Vec<Entry>,
+        stoplist: &HashSet<&str>,
+        never: &HashSet<&str>,
+    ) -> Result<Gazetteer> {
         let mut by_kb = HashMap::new();
         let mut country_by_iso = HashMap::new();
         for (i, e) in entries.iter().enumerate() {
@@ -224,19 +284,23 @@ impl Gazetteer {
         // Surface forms in priority order: entries come countries first, then
         // organizations, then cities by falling population; the first entry
         // to claim a surface keeps it.
-        let mut by_surface: HashMap<String, usize> = HashMap::new();
-        let mut surfaces: Vec<String> = Vec::new();
+        let mut by_surface: WordMap<u32> = WordMap::default();
+        let mut surfaces: Vec<Box<str>> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
         let mut add = |surface: String, entry: usize, form: Form, e: &Entry| {
-            if surface.is_empty() || by_surface.contains_key(&surface) {
+            if surface.is_empty()
+                || !surface.starts_with(|c: char| c.is_alphanumeric())
+                || by_surface.contains_key(surface.as_str())
+                || is_stopped(&surface, form, never)
+            {
                 return;
             }
             let stopped = is_stopped(&surface, form, stoplist);
             let in_compounds = !stopped
                 && (e.kind != EntryKind::City
                     || e.population.unwrap_or(0) >= COMPOUND_MIN_POPULATION);
-            by_surface.insert(surface.clone(), patterns.len());
-            surfaces.push(surface);
+            by_surface.insert(surface.clone().into_boxed_str(), patterns.len() as u32);
+            surfaces.push(surface.into_boxed_str());
             patterns.push(Pattern {
                 entry: entry as u32,
                 form,
@@ -264,17 +328,26 @@ impl Gazetteer {
                 add(a.to_uppercase(), i, Form::Adjective, e);
             }
         }
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&surfaces)
-            .map_err(|e| Error::data(format!("cannot compile gazetteer: {}", e)))?;
+        let mut first: WordMap<Vec<u32>> = WordMap::default();
+        for (p, s) in surfaces.iter().enumerate() {
+            let end = s.find(|c: char| !is_word_char(c)).unwrap_or(s.len());
+            first.entry(s[..end].into()).or_default().push(p as u32);
+        }
+        let by_first_word = first
+            .into_iter()
+            .map(|(k, mut v)| {
+                v.sort_by_key(|&p| (std::cmp::Reverse(surfaces[p as usize].len()), p));
+                (k, v.into_boxed_slice())
+            })
+            .collect();
         Ok(Gazetteer {
             entries,
             by_kb,
-            by_surface,
             country_by_iso,
+            by_surface,
+            surfaces,
             patterns,
-            automaton,
+            by_first_word,
         })
     }
 
@@ -292,7 +365,7 @@ impl Gazetteer {
     /// variants ("Kasachstans", "KASACHSTAN", "Kasachische", "OSZE").
     pub fn lookup(&self, surface: &str) -> Option<(&Entry, Form)> {
         self.by_surface.get(surface.trim()).map(|&p| {
-            let pat = &self.patterns[p];
+            let pat = &self.patterns[p as usize];
             (&self.entries[pat.entry as usize], pat.form)
         })
     }
@@ -324,26 +397,47 @@ impl Gazetteer {
     /// All gazetteer hits in `text`: whole words only, longest match first,
     /// non-overlapping, sorted by start. Linear in the text length.
     pub fn find_matches(&self, text: &str) -> Vec<GazMatch> {
+        let bytes = text.as_bytes();
         let mut out = Vec::new();
-        let mut pos = 0;
-        while pos < text.len() {
-            let Some(m) = self.automaton.find(Input::new(text).span(pos..text.len())) else {
-                break;
-            };
-            let pat = self.patterns[m.pattern().as_usize()];
-            if self.accept(text, m.start(), m.end(), &pat) {
-                out.push(GazMatch {
-                    start: m.start(),
-                    end: m.end(),
-                    entry: pat.entry as usize,
-                    form: pat.form,
-                });
-                pos = m.end();
-            } else {
-                // Try again from the next character: a valid match may start
-                // inside the rejected one.
-                pos = m.start() + text[m.start()..].chars().next().map_or(1, char::len_utf8);
+        let mut i = 0;
+        while i < bytes.len() {
+            let (is_word, len) = char_class(text, i);
+            if !is_word {
+                i += len;
+                continue;
             }
+            // A word starts at i: find its end.
+            let start = i;
+            let mut end = i + len;
+            while end < bytes.len() {
+                let (w, l) = char_class(text, end);
+                if !w {
+                    break;
+                }
+                end += l;
+            }
+            let mut next = end;
+            if let Some(cands) = self.by_first_word.get(&text[start..end]) {
+                for &p in cands.iter() {
+                    let surface = self.surfaces[p as usize].as_bytes();
+                    let stop = start + surface.len();
+                    if !bytes[start..].starts_with(surface) {
+                        continue;
+                    }
+                    let pat = self.patterns[p as usize];
+                    if self.accept(text, start, stop, &pat) {
+                        out.push(GazMatch {
+                            start,
+                            end: stop,
+                            entry: pat.entry as usize,
+                            form: pat.form,
+                        });
+                        next = next.max(stop);
+                        break;
+                    }
+                }
+            }
+            i = next;
         }
         out
     }
