@@ -8,8 +8,10 @@
 use divan::counter::BytesCount;
 use divan::Bencher;
 use nergraph::graph::GraphBuilder;
+use nergraph::lexicon::DataSource;
 use nergraph::pipeline::{Pipeline, PipelineOptions};
 use nergraph::read::{Document, Input, Inputs};
+use nergraph::recognize::gazetteer::Gazetteer;
 use nergraph::recognize::RecognizerOptions;
 use nergraph::segment::segment;
 
@@ -44,6 +46,17 @@ fn segment_only(b: Bencher) {
     b.counter(bytes(&docs)).bench(|| {
         for d in &docs {
             divan::black_box(segment(&d.text));
+        }
+    });
+}
+
+#[divan::bench]
+fn gazetteer_only(b: Bencher) {
+    let docs = corpus();
+    let gaz = Gazetteer::load(&DataSource::builtin()).expect("built-in gazetteer loads");
+    b.counter(bytes(&docs)).bench(|| {
+        for d in &docs {
+            divan::black_box(gaz.find_matches(&d.text));
         }
     });
 }

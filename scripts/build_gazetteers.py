@@ -189,6 +189,10 @@ def build_countries(src, out_dir):
             continue
         g = geo.get(iso2)
         kind = "country" if r["destatis_code"] else "territory"
+        if not r["cldr_de"]:
+            # Only in the Destatis list: a former state (Sowjetunion); its
+            # ISO code may be reused (CS), so no GeoNames id.
+            kind, g = "historical", None
         e = {
             "kb": "geonames:%d" % g["geonameid"] if g else "",
             "iso2": iso2,
