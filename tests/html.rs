@@ -537,6 +537,83 @@ fn chromium_renders_every_node_without_errors() {
     assert!(dom.contains("freiburg-1 · 2024-03-01 · sentence 2"));
 }
 
+/// Clicks, wheel and typing, dispatched as DOM events after the viewer
+/// started; the results go to `data-interaction` as a JSON array.
+const INTERACTION: &str = r#"<script>
+(function () {
+  var v = window.nergraph, canvas = document.getElementById('canvas');
+  var rect = canvas.getBoundingClientRect();
+  function at(p) {
+    return { clientX: rect.left + p.x, clientY: rect.top + p.y, pointerId: 1, isPrimary: true, bubbles: true, cancelable: true };
+  }
+  function click(p) {
+    canvas.dispatchEvent(new PointerEvent('pointerdown', at(p)));
+    canvas.dispatchEvent(new PointerEvent('pointerup', at(p)));
+  }
+  var out = [];
+  click(v.screenPosition('Q1065'));
+  out.push(document.body.dataset.selected);
+  out.push(document.querySelector('#panel h2').textContent);
+  click(v.edgeMidpoint(EDGE));
+  out.push(document.body.dataset.selected);
+  click({ x: 3, y: 3 });
+  out.push(document.body.dataset.selected || '');
+  var zoom = v.zoom();
+  canvas.dispatchEvent(new WheelEvent('wheel', Object.assign(at({ x: 200, y: 200 }), { deltaY: -300 })));
+  out.push(v.zoom() > zoom);
+  var from = v.screenPosition('Q183');
+  canvas.dispatchEvent(new PointerEvent('pointerdown', at({ x: 400, y: 30 })));
+  canvas.dispatchEvent(new PointerEvent('pointermove', at({ x: 450, y: 60 })));
+  canvas.dispatchEvent(new PointerEvent('pointerup', at({ x: 450, y: 60 })));
+  var to = v.screenPosition('Q183');
+  out.push(Math.round(to.x - from.x) + ',' + Math.round(to.y - from.y));
+  var search = document.getElementById('search');
+  search.value = 'BEISPIÉL';
+  search.dispatchEvent(new Event('input'));
+  out.push(document.body.dataset.searchMatches);
+  search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+  out.push(document.body.dataset.selected);
+  document.body.dataset.interaction = JSON.stringify(out);
+})();
+</script>
+</body>"#;
+
+#[test]
+fn chromium_clicks_select_nodes_and_edges() {
+    let Some(chromium) = chromium() else {
+        return;
+    };
+    let graph = fixture();
+    let edge = graph
+        .edges()
+        .position(|e| e.kind == RelationKind::Event && e.cameo.as_deref() == Some("11"))
+        .unwrap();
+    let page = page(&graph, &ExportOptions::default())
+        .replace("</body>", &INTERACTION.replace("EDGE", &edge.to_string()));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("graph.html");
+    std::fs::write(&file, page).unwrap();
+    let dom = dump_dom(&chromium, &file, "");
+    let got: serde_json::Value = serde_json::from_str(
+        &body_data(&dom, "interaction")
+            .expect("interaction script ran")
+            .replace("&quot;", "\""),
+    )
+    .unwrap();
+    let beispiel = nergraph::resolve::local_id(EntityType::Per, "Anna Beispiel");
+    let expected = serde_json::json!([
+        "Q1065",
+        "Vereinte Nationen ORG",
+        format!("edge:{edge}"),
+        "",
+        true,
+        "50,30",
+        "1",
+        beispiel,
+    ]);
+    assert_eq!(got, expected);
+}
+
 /// Pixels close to `rgb` in the canvas area of a 1280-pixel-wide RGBA
 /// screenshot (below the toolbar, left of the side panel, which has swatches
 /// of the same colours).
@@ -554,11 +631,11 @@ fn chromium_screenshot_shows_all_entity_types() {
     let Some(chromium) = chromium() else {
         return;
     };
+    // Page and screenshot stay in target/tmp for a look after the test.
     let graph = fixture();
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("graph.html");
+    let file = Path::new(env!("CARGO_TARGET_TMPDIR")).join("graph-html.html");
     std::fs::write(&file, page(&graph, &ExportOptions::default())).unwrap();
-    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("graph-html.png");
+    let shot = file.with_extension("png");
     let _ = std::fs::remove_file(&shot);
     run_chromium(
         &chromium,

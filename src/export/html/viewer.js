@@ -969,7 +969,7 @@
       }
     } else {
       showEdge(selected.edge);
-      body.dataset.selected = selected.edge.source.id + ' ' + selected.edge.kind + ' ' + selected.edge.target.id;
+      body.dataset.selected = 'edge:' + selected.edge.index;
       if (center) {
         fitTo([selected.edge.source, selected.edge.target], Math.max(view.k, 1));
       }
@@ -1107,7 +1107,11 @@
       var p = local(ev);
       var n = nodeAt(p);
       drag = { node: n, start: p, view: { x: view.x, y: view.y }, moved: false };
-      canvas.setPointerCapture(ev.pointerId);
+      try {
+        canvas.setPointerCapture(ev.pointerId);
+      } catch (err) {
+        // Synthetic or already released pointers cannot be captured.
+      }
       canvas.classList.add('dragging');
       showTooltip(p, null);
     });
@@ -1257,6 +1261,26 @@
   applyHash();
   draw();
   bindPointer();
+  // For tests and the browser console: where things are on screen.
+  window.nergraph = {
+    screenPosition: function (id) {
+      var n = nodeById.get(id);
+      return n ? { x: n.x * view.k + view.x, y: n.y * view.k + view.y } : null;
+    },
+    edgeMidpoint: function (index) {
+      var e = edges[index];
+      if (!e) {
+        return null;
+      }
+      var c = controlPoint(e);
+      var x = e.bend ? 0.25 * e.source.x + 0.5 * c.x + 0.25 * e.target.x : (e.source.x + e.target.x) / 2;
+      var y = e.bend ? 0.25 * e.source.y + 0.5 * c.y + 0.25 * e.target.y : (e.source.y + e.target.y) / 2;
+      return { x: x * view.k + view.x, y: y * view.k + view.y };
+    },
+    zoom: function () {
+      return view.k;
+    }
+  };
   body.dataset.totalNodes = String(nodes.length);
   body.dataset.totalEdges = String(edges.length);
   body.dataset.ready = 'true';
