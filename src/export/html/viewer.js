@@ -243,14 +243,88 @@
     n.fy += dy * f;
   }
 
+  // Connected components (union-find), largest first; singletons last.
+  function components() {
+    var parent = nodes.map(function (n, i) { return i; });
+    function find(i) {
+      while (parent[i] !== i) {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+      }
+      return i;
+    }
+    edges.forEach(function (e) {
+      var a = find(e.source.index), b = find(e.target.index);
+      if (a !== b) {
+        parent[Math.max(a, b)] = Math.min(a, b);
+      }
+    });
+    var groups = new Map();
+    nodes.forEach(function (n) {
+      var root = find(n.index);
+      if (!groups.has(root)) {
+        groups.set(root, []);
+      }
+      groups.get(root).push(n);
+    });
+    return Array.from(groups.values()).sort(function (a, b) {
+      return b.length - a.length || a[0].index - b[0].index;
+    });
+  }
+
+  // Lay out each connected component on its own, then pack them in rows.
   function layout() {
-    var n = nodes.length;
-    if (n === 0) {
+    var rand = random(0x6e657267);
+    var boxes = components().map(function (list) {
+      layoutComponent(list, rand);
+      removeOverlaps(list);
+      var box = { list: list, x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+      list.forEach(function (n) {
+        box.x0 = Math.min(box.x0, n.x - n.r - 30);
+        box.x1 = Math.max(box.x1, n.x + n.r + 30);
+        box.y0 = Math.min(box.y0, n.y - n.r);
+        box.y1 = Math.max(box.y1, n.y + n.r + 18);
+      });
+      return box;
+    });
+    var gap = 30;
+    var area = 0, widest = 0;
+    boxes.forEach(function (b) {
+      area += (b.x1 - b.x0 + gap) * (b.y1 - b.y0 + gap);
+      widest = Math.max(widest, b.x1 - b.x0);
+    });
+    var rowWidth = Math.max(widest, Math.sqrt(area) * 1.4);
+    var x = 0, y = 0, rowHeight = 0;
+    boxes.forEach(function (b) {
+      var w = b.x1 - b.x0, h = b.y1 - b.y0;
+      if (x > 0 && x + w > rowWidth) {
+        x = 0;
+        y += rowHeight + gap;
+        rowHeight = 0;
+      }
+      var dx = x - b.x0, dy = y - b.y0;
+      b.list.forEach(function (n) {
+        n.x += dx;
+        n.y += dy;
+      });
+      x += w + gap;
+      rowHeight = Math.max(rowHeight, h);
+    });
+  }
+
+  // Fruchterman-Reingold with Barnes-Hut repulsion and a cooling schedule.
+  function layoutComponent(list, rand) {
+    var n = list.length;
+    var K = 60;
+    list.forEach(function (node) {
+      node.mass = 0.7 + node.r / 12;
+      node.x = 0;
+      node.y = 0;
+    });
+    if (n === 1) {
       return;
     }
-    var rand = random(0x6e657267);
-    var K = 60;
-    var order = nodes.slice().sort(function (a, b) {
+    var order = list.slice().sort(function (a, b) {
       return b.edges.length - a.edges.length || a.index - b.index;
     });
     // Start on a sunflower spiral, best-connected nodes in the middle.
@@ -259,47 +333,47 @@
       var angle = i * 2.399963;
       node.x = radius * Math.cos(angle) + (rand() - 0.5) * K * 0.2;
       node.y = radius * Math.sin(angle) + (rand() - 0.5) * K * 0.2;
-      node.mass = 0.7 + node.r / 12;
     });
     // One spring per pair of nodes, stronger for heavier relations.
     var springs = new Map();
-    edges.forEach(function (e) {
-      if (e.source === e.target) {
-        return;
-      }
-      var a = Math.min(e.source.index, e.target.index);
-      var b = Math.max(e.source.index, e.target.index);
-      var key = a * n + b;
-      var w = (springs.has(key) ? springs.get(key).w : 0) + e.weight * (e.directed ? 2 : 1);
-      springs.set(key, { a: nodes[a], b: nodes[b], w: w });
+    list.forEach(function (node) {
+      node.edges.forEach(function (e) {
+        if (e.source === e.target || e.source !== node) {
+          return;
+        }
+        var a = Math.min(e.source.index, e.target.index);
+        var b = Math.max(e.source.index, e.target.index);
+        var key = a * nodes.length + b;
+        var w = (springs.has(key) ? springs.get(key).w : 0) + e.weight * (e.directed ? 2 : 1);
+        springs.set(key, { a: nodes[a], b: nodes[b], w: w });
+      });
     });
     var springList = Array.from(springs.values()).map(function (s) {
       return { a: s.a, b: s.b, w: Math.min(1 + Math.log(s.w), 4) };
     });
     var iterations = n > 3000 ? 100 : n > 1000 ? 200 : 350;
     var k2 = K * K;
-    var gravity = 0.8;
+    var gravity = 0.5;
     var start = K * Math.max(2, Math.sqrt(n) * 0.6);
     for (var it = 0; it < iterations; it++) {
       var temperature = start * Math.pow(1 - it / iterations, 1.6) + 0.5;
-      nodes.forEach(function (node) {
+      list.forEach(function (node) {
         node.fx = 0;
         node.fy = 0;
       });
-      var tree = buildTree(nodes);
-      nodes.forEach(function (node) {
+      var tree = buildTree(list);
+      list.forEach(function (node) {
         repel(tree, node, k2, 0.81);
       });
       springList.forEach(function (s) {
         var dx = s.b.x - s.a.x;
         var dy = s.b.y - s.a.y;
-        var d = Math.sqrt(dx * dx + dy * dy) || 0.01;
         // Attraction d²/K, pulling both ends together.
-        var f = d / K * s.w;
+        var f = Math.sqrt(dx * dx + dy * dy) / K * s.w;
         s.a.fx += dx * f; s.a.fy += dy * f;
         s.b.fx -= dx * f; s.b.fy -= dy * f;
       });
-      nodes.forEach(function (node) {
+      list.forEach(function (node) {
         node.fx -= node.x * gravity * node.mass;
         node.fy -= node.y * gravity * node.mass;
         var f = Math.sqrt(node.fx * node.fx + node.fy * node.fy);
@@ -310,15 +384,14 @@
         }
       });
     }
-    removeOverlaps();
   }
 
   // Push overlapping nodes apart (a grid keeps it near-linear).
-  function removeOverlaps() {
+  function removeOverlaps(list) {
     var cell = 64;
     for (var pass = 0; pass < 12; pass++) {
       var grid = new Map();
-      nodes.forEach(function (node) {
+      list.forEach(function (node) {
         var key = Math.floor(node.x / cell) + ',' + Math.floor(node.y / cell);
         if (!grid.has(key)) {
           grid.set(key, []);
@@ -326,7 +399,7 @@
         grid.get(key).push(node);
       });
       var moved = false;
-      nodes.forEach(function (a) {
+      list.forEach(function (a) {
         var gx = Math.floor(a.x / cell);
         var gy = Math.floor(a.y / cell);
         for (var ix = -1; ix <= 1; ix++) {
@@ -1253,7 +1326,9 @@
 
   // ---- start ----------------------------------------------------------------------
 
+  var started = performance.now();
   layout();
+  body.dataset.layoutMs = String(Math.round(performance.now() - started));
   buildFilters();
   resize();
   fitTo(nodes, 1.5);
