@@ -30,6 +30,16 @@
     '20': 'use unconventional mass violence'
   };
   var KNOWN_NODE_FIELDS = ['id', 'label', 'etype', 'kb_id', 'aliases', 'mentions', 'documents'];
+  var FIELD_NAMES = {
+    degree: 'Degree (neighbours)', weighted_degree: 'Weighted degree', pagerank: 'PageRank',
+    component: 'Component', community: 'Community'
+  };
+  // Community colours (fill, border), reused cyclically.
+  var PALETTE = [
+    ['#8dd3c7', '#3f8f83'], ['#fdb462', '#b86e12'], ['#bebada', '#6d67a3'], ['#fb8072', '#b33a2c'],
+    ['#80b1d3', '#2f6d97'], ['#b3de69', '#6b9a22'], ['#fccde5', '#c0628f'], ['#d9d9d9', '#7f7f7f'],
+    ['#bc80bd', '#7a3d7b'], ['#ccebc5', '#6fa566'], ['#ffed6f', '#b0a116'], ['#a6cee3', '#4a84a6']
+  ];
   var LABEL_FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
   var LABEL_FONT_BOLD = 'bold ' + LABEL_FONT;
 
@@ -442,6 +452,7 @@
   var typeOn = {};
   var kindOn = {};
   var minWeight = 1;
+  var colourBy = 'type';
   var matches = [];
   var matchSet = new Set();
   var matchCursor = -1;
@@ -625,8 +636,18 @@
     }
   }
 
+  // Fill and border of a node: by type, or by community when chosen.
+  function nodeColours(n) {
+    var c = n.data.community;
+    if (colourBy === 'community' && typeof c === 'number') {
+      var p = PALETTE[c % PALETTE.length];
+      return { fill: p[0], stroke: p[1] };
+    }
+    return typeStyle(n.type);
+  }
+
   function drawNode(n, faded, strong) {
-    var style = typeStyle(n.type);
+    var style = nodeColours(n);
     var unit = Math.min(1, view.k) / view.k;
     ctx.globalAlpha = faded ? 0.2 : 1;
     shapePath(n, n.x, n.y, n.r);
@@ -908,13 +929,33 @@
     );
   }
 
+  // The documents of a node's evidence sentences, with dates, by date.
+  function documentList(incident) {
+    var docs = new Map();
+    incident.forEach(function (e) {
+      (e.data.evidence || []).forEach(function (ev) {
+        docs.set(ev.doc, ev.date || '');
+      });
+    });
+    if (!docs.size) {
+      return el('p', { class: 'muted', text: 'no evidence sentences' });
+    }
+    var list = Array.from(docs.entries()).sort(function (a, b) {
+      return a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+    });
+    return el('ul', {}, list.map(function (d) {
+      return el('li', {}, [d[0], d[1] ? el('span', { class: 'muted', text: ' · ' + d[1] }) : null]);
+    }));
+  }
+
   function showNode(n) {
     var d = n.data;
     var extra = Object.keys(d).filter(function (k) {
       return KNOWN_NODE_FIELDS.indexOf(k) < 0 && d[k] !== null && typeof d[k] !== 'object';
     }).sort().map(function (k) {
       var v = d[k];
-      return [k.replace(/_/g, ' '), typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(4) : v];
+      var name = FIELD_NAMES[k] || k.charAt(0).toUpperCase() + k.slice(1).replace(/_/g, ' ');
+      return [name, typeof v === 'number' && !Number.isInteger(v) ? v.toFixed(4) : v];
     });
     var incident = n.edges.slice().sort(function (a, b) {
       return kindRank(a.kind) - kindRank(b.kind) || b.weight - a.weight || a.index - b.index;
@@ -931,6 +972,8 @@
       ].concat(extra)),
       el('h3', { text: 'Aliases' }),
       (d.aliases || []).length ? el('ul', {}, d.aliases.map(function (a) { return el('li', { text: a }); })) : el('p', { class: 'muted', text: 'none' }),
+      el('h3', { text: 'Seen in' }),
+      documentList(incident),
       el('h3', { text: 'Relations (' + incident.length + ')' }),
       incident.length ? el('ul', {}, incident.map(function (e) {
         var other = e.source === n ? e.target : e.source;
@@ -1140,6 +1183,15 @@
       applyFilters();
     });
     hideIsolatedInput.addEventListener('change', applyFilters);
+    var colourSelect = document.getElementById('colour-by');
+    if (nodes.some(function (n) { return typeof n.data.community === 'number'; })) {
+      colourSelect.addEventListener('change', function () {
+        colourBy = colourSelect.value;
+        requestDraw();
+      });
+    } else {
+      colourSelect.parentNode.hidden = true;
+    }
     searchInput.addEventListener('input', function () {
       updateSearch(true);
     });
@@ -1288,7 +1340,8 @@
   }
 
   // The URL fragment can preset the view: #q=name, #select=entity-id,
-  // #edge=index (into the edge list), #types=PER,ORG, #min-weight=2.
+  // #edge=index (into the edge list), #types=PER,ORG, #min-weight=2,
+  // #colour=community.
   function applyHash() {
     var params = new URLSearchParams(window.location.hash.replace(/^#/, ''));
     if (params.has('types')) {
@@ -1304,6 +1357,10 @@
       minWeight = Math.max(1, Math.min(maxWeight, Number(params.get('min-weight')) || 1));
       minWeightInput.value = String(minWeight);
       minWeightValue.textContent = String(minWeight);
+    }
+    if (params.get('colour') === 'community' && !document.getElementById('colour-by').parentNode.hidden) {
+      colourBy = 'community';
+      document.getElementById('colour-by').value = 'community';
     }
     applyFilters();
     if (params.has('q')) {
