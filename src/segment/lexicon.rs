@@ -28,6 +28,7 @@ pub struct SegmentLexicon {
     last: HashSet<String>,
     ordinal: HashSet<String>,
     continues: HashSet<String>,
+    starters: HashSet<String>,
 }
 
 impl SegmentLexicon {
@@ -78,11 +79,15 @@ impl SegmentLexicon {
             let set = match role.trim() {
                 "ordinal" => &mut lex.ordinal,
                 "continues" => &mut lex.continues,
+                "starter" => &mut lex.starters,
                 other => {
                     return Err(data_error(
                         WORDS,
                         rec.line,
-                        format!("unknown role {:?} (expected ordinal or continues)", other),
+                        format!(
+                            "unknown role {:?} (expected ordinal, continues or starter)",
+                            other
+                        ),
                     ))
                 }
             };
@@ -129,6 +134,11 @@ impl SegmentLexicon {
     pub fn continues_line(&self, word: &str) -> bool {
         self.continues.contains(word)
     }
+
+    /// Whether `word` (capitalized) typically starts a sentence ("Der", "Aufgrund").
+    pub fn starts_sentence(&self, word: &str) -> bool {
+        self.starters.contains(word)
+    }
 }
 
 #[cfg(test)]
@@ -145,6 +155,8 @@ mod tests {
         assert!(lex.abbreviation("z").is_some());
         assert!(lex.is_ordinal_head("Oktober"));
         assert!(lex.continues_line("und"));
+        assert!(!lex.continues_line("aus"));
+        assert!(lex.starts_sentence("Die"));
     }
 
     #[test]

@@ -16,9 +16,13 @@
 //!   after the mark stay in the sentence (`„Wir kommen.“`);
 //! - a full stop glued to a capitalized word is a break ("solle.In"), one
 //!   glued to a lowercase word is not ("Vlast.kz", a domain);
+//! - an abbreviation ends a sentence when a typical sentence starter follows
+//!   ("in Hanau Hbf. Aufgrund der …"), and `usw.`, `etc.` when any
+//!   capitalized word does;
 //! - a blank line always breaks; a single line break breaks unless the line
-//!   ends open (comma, hyphen, article or preposition, abbreviation) or the
-//!   next line starts lowercase, so headings and RSS lines are sentences;
+//!   ends open (comma, hyphen, article, conjunction or preposition) or the
+//!   next line starts lowercase after a long (hard-wrapped) line, so
+//!   headings, datelines, captions and RSS lines are sentences of their own;
 //! - after [`MAX_SENTENCE_TOKENS`] tokens.
 //!
 //! ```

@@ -10,6 +10,10 @@ use super::{Sentence, Token, TokenKind};
 /// cannot make a single huge sentence for the later stages.
 pub const MAX_SENTENCE_TOKENS: usize = 1000;
 
+/// A line of at least this many bytes that ends without punctuation and is
+/// followed by a lowercase word is taken as hard-wrapped text.
+const WRAPPED_LINE: usize = 50;
+
 /// Closing quotes and brackets that stay with the sentence they follow.
 fn is_closer(c: char) -> bool {
     matches!(
@@ -42,6 +46,8 @@ struct Splitter<'a> {
     /// Whether the last token ends with a dot that does not end a sentence
     /// (abbreviation, initial, ordinal).
     soft_dot: bool,
+    /// Byte offset where the line of the last token starts.
+    line_start: usize,
 }
 
 /// Group `raws` (scanned from `text`) into sentences.
@@ -54,6 +60,7 @@ pub(crate) fn split(text: &str, raws: &[Raw], lex: &SegmentLexicon) -> Vec<Sente
         cur: Vec::with_capacity(64),
         content: false,
         soft_dot: false,
+        line_start: 0,
     };
     let mut k = 0;
     while k < raws.len() {
@@ -87,6 +94,9 @@ impl Splitter<'_> {
     }
 
     fn push(&mut self, r: &Raw) {
+        if r.newlines > 0 {
+            self.line_start = r.start;
+        }
         let kind = match r.kind {
             RawKind::Word => TokenKind::Word,
             RawKind::Number => TokenKind::Number,
@@ -120,25 +130,16 @@ impl Splitter<'_> {
         if self.raw_text(&r) == "." && !r.spaced && k > 0 && !self.cur.is_empty() {
             let p = self.raws[k - 1];
             let next = self.raws.get(k + 1).filter(|n| n.newlines < 2);
-            match self.dot_role(&p, next) {
-                DotRole::Stop => {}
-                role => {
-                    if let Some(last) = self.cur.last_mut() {
-                        last.end = r.end;
-                    }
-                    self.soft_dot = true;
-                    if role == DotRole::MaybeStop {
-                        let brk = next.is_some_and(|n| {
-                            n.newlines == 0
-                                && (self.first_char(n).is_uppercase()
-                                    || matches!(self.first_char(n), '„' | '»' | '"' | '‚'))
-                        });
-                        if brk {
-                            self.flush();
-                        }
-                    }
-                    return k + 1;
+            let role = self.dot_role(&p, next);
+            if role != DotRole::Stop {
+                if let Some(last) = self.cur.last_mut() {
+                    last.end = r.end;
                 }
+                self.soft_dot = true;
+                if role == DotRole::AbbreviationStop {
+                    self.flush();
+                }
+                return k + 1;
             }
         }
         // A sentence-final mark, with the closing quotes and brackets glued to it.
@@ -171,54 +172,80 @@ impl Splitter<'_> {
 
     /// Whether the line ending with the current sentence's last token goes on
     /// with `next` (the first token of the next line).
+    ///
+    /// It does when the line ends open (comma, opening bracket or quote,
+    /// hyphen, article, conjunction or preposition), or when the next line
+    /// starts with a lowercase letter and this line is long (hard-wrapped
+    /// text) or ends with an abbreviation. Short lines without final
+    /// punctuation are headings, captions, datelines: they end a sentence.
     fn line_continues(&self, next: &Raw) -> bool {
         let Some(last) = self.cur.last() else {
             return true;
         };
         let c = self.first_char(next);
-        if c.is_lowercase() || (next.kind == RawKind::Punct && is_continuing_punct(c)) {
-            return true;
-        }
-        if self.soft_dot {
+        if next.kind == RawKind::Punct && is_continuing_punct(c) {
             return true;
         }
         let t = &self.text[last.start..last.end];
-        match last.kind {
+        let open = match last.kind {
             TokenKind::Punct => t.chars().next().is_some_and(is_open_line_end),
             TokenKind::Word => t.ends_with('-') || self.lex.continues_line(t),
             TokenKind::Number => false,
-        }
+        };
+        open || (c.is_lowercase() && (self.soft_dot || last.end - self.line_start >= WRAPPED_LINE))
     }
 
     /// What the full stop after `p` is, given the token after it.
     fn dot_role(&self, p: &Raw, next: Option<&Raw>) -> DotRole {
         let w = self.raw_text(p);
-        let next_char = next.map(|n| self.first_char(n));
+        let next_text = next.map_or("", |n| self.raw_text(n));
+        let next_char = next_text.chars().next();
         let next_lower = next_char.is_some_and(char::is_lowercase);
+        let same_line = next.is_some_and(|n| n.newlines == 0);
         match p.kind {
             RawKind::Word => {
                 if w.chars().nth(1).is_none() && w.chars().all(char::is_alphabetic) {
                     // An initial ("J. R. R. Tolkien") or "z. B.".
                     return DotRole::Abbreviation;
                 }
+                let starter = same_line
+                    && next.is_some_and(|n| n.kind == RawKind::Word)
+                    && self.lex.starts_sentence(next_text);
                 match self.lex.abbreviation(w) {
+                    Some(_) if starter => DotRole::AbbreviationStop,
                     Some(AbbrevKind::Inner) => DotRole::Abbreviation,
-                    Some(AbbrevKind::Final) => DotRole::MaybeStop,
-                    // An unknown abbreviation: "Abschn. des".
-                    None if next_lower && next.is_some_and(|n| n.newlines == 0) => {
-                        DotRole::Abbreviation
+                    Some(AbbrevKind::Final) => {
+                        // "usw. Dann" ends, "& Co. KG" does not.
+                        let capitalized = next.is_some_and(|n| n.kind == RawKind::Word)
+                            && next_char.is_some_and(char::is_uppercase)
+                            && (next_text.chars().nth(1).is_none()
+                                || next_text.chars().any(char::is_lowercase));
+                        let quote = next_char.is_some_and(|c| matches!(c, '„' | '»' | '"' | '‚'));
+                        if same_line && (capitalized || quote) {
+                            DotRole::AbbreviationStop
+                        } else {
+                            DotRole::Abbreviation
+                        }
                     }
+                    // An unknown abbreviation: "Abschn. des".
+                    None if next_lower && same_line => DotRole::Abbreviation,
                     None => DotRole::Stop,
                 }
             }
             RawKind::Number => {
-                let small = w.len() <= 3 && w.bytes().all(|b| b.is_ascii_digit());
+                // "3." or a day and month "27.04." (a 4-digit year never is an ordinal).
+                let digits = |s: &str, max: usize| {
+                    !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())
+                };
+                let small = digits(w, 3)
+                    || w.split_once('.')
+                        .is_some_and(|(d, m)| digits(d, 2) && digits(m, 2));
                 if !small {
                     return DotRole::Stop;
                 }
                 let line_start = p.newlines > 0 || self.cur.len() == 1;
                 let head = next.is_some_and(|n| {
-                    n.kind != RawKind::Punct && self.lex.is_ordinal_head(self.raw_text(n))
+                    n.kind != RawKind::Punct && self.lex.is_ordinal_head(next_text)
                 });
                 if next_lower || head || (line_start && next.is_some()) {
                     DotRole::Abbreviation
@@ -237,6 +264,6 @@ enum DotRole {
     Stop,
     /// Belongs to the word; never ends the sentence.
     Abbreviation,
-    /// Belongs to the word; ends the sentence before a capitalized word.
-    MaybeStop,
+    /// Belongs to the word and ends the sentence ("usw. Dann").
+    AbbreviationStop,
 }
