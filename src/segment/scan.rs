@@ -41,6 +41,17 @@ pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
+/// Which bytes are ASCII letters or digits (a table is faster than ranges).
+static ASCII_ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// Combining marks (decomposed umlauts), variation selectors.
 fn is_mark(c: char) -> bool {
     matches!(c as u32,
@@ -53,6 +64,10 @@ fn is_mark(c: char) -> bool {
 pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if matches!(c, '\u{C0}'..='\u{24F}') {
+        // Latin-1 letters (umlauts, ß) and Latin Extended-A/B: all letters
+        // except the multiplication and division signs.
+        !matches!(c, '×' | '÷')
     } else {
         c.is_alphanumeric() || is_mark(c) || c == '\u{AD}'
     }
@@ -86,6 +101,11 @@ pub(crate) fn scan(text: &str, lex: &SegmentLexicon, out: &mut Vec<Raw>) {
     let mut spaced = false;
     while let Some(c) = char_at(text, i) {
         let len = c.len_utf8();
+        if c == ' ' {
+            spaced = true;
+            i += 1;
+            continue;
+        }
         if is_space(c) {
             let nl = match c {
                 '\n' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' => 1,
@@ -169,11 +189,23 @@ fn word_end(text: &str, i: usize, lex: &SegmentLexicon) -> usize {
     let mut part_start = i;
     let mut prev = '\0';
     let mut chain = false;
+    let bytes = text.as_bytes();
     while let Some(c) = char_at(text, j) {
         if is_word_char(c) {
-            prev = c;
             j += c.len_utf8();
+            // Fast path: the ASCII letters and digits that follow.
+            let run = j;
+            while bytes.get(j).is_some_and(|&b| ASCII_ALNUM[usize::from(b)]) {
+                j += 1;
+            }
+            prev = if j > run { char::from(bytes[j - 1]) } else { c };
             continue;
+        }
+        if !matches!(
+            c,
+            '-' | '\u{2010}' | '\u{2011}' | '\'' | '’' | 'ʼ' | '‘' | '.' | ',' | ':' | '&' | '@'
+        ) {
+            break;
         }
         let after = j + c.len_utf8();
         let Some(n) = char_at(text, after) else { break };
