@@ -263,3 +263,12 @@ fn arbitrary_bytes_never_panic() {
     let n = read_all(&[dir.path()]).len();
     assert!(n >= 20);
 }
+
+#[test]
+fn empty_file_is_read_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "leer.txt", b"\xEF\xBB\xBF \r\n");
+    let doc = read_one(&path);
+    assert_eq!(doc.warnings, ["no text"]);
+    assert!(nergraph::segment::segment(&doc.text).is_empty());
+}

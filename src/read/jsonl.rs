@@ -89,6 +89,9 @@ impl JsonlReader {
             }
         };
         let mut doc = Document::new(id, normalize_newlines(text));
+        if doc.text.trim().is_empty() {
+            doc.warnings.push(format!("line {}: no text", self.line_no));
+        }
         doc.title = line.title.filter(|t| !t.trim().is_empty());
         match line.date {
             None | Some(serde_json::Value::Null) => {}

@@ -38,6 +38,9 @@ pub fn document_from_bytes(id: &str, bytes: &[u8]) -> Result<Document> {
     let mut doc = Document::new(id, body);
     doc.date = date;
     doc.warnings.extend(warning);
+    if doc.text.trim().is_empty() {
+        doc.warnings.push("no text".to_string());
+    }
     Ok(doc)
 }
 
