@@ -89,3 +89,129 @@ fn every_cameo_root_in_the_cases_is_in_the_lexicon() {
     assert_eq!(covered, roots, "a test case per CAMEO root");
     assert!(relater.triggers().len() >= 200);
 }
+
+/// The sample article through the whole pipeline.
+mod sample {
+    use nergraph::pipeline::{Analysis, Pipeline};
+    use nergraph::read::Document;
+    use nergraph::relate::{Relation, RelationKind};
+    use std::sync::OnceLock;
+
+    fn analysis() -> &'static Analysis {
+        static A: OnceLock<Analysis> = OnceLock::new();
+        A.get_or_init(|| {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/articles/kasachstan-2022-01.txt");
+            let text = std::fs::read_to_string(path).unwrap();
+            let (date, body) = nergraph::read::split_date_header(&text);
+            let mut doc = Document::new("kasachstan-2022-01", body);
+            doc.date = date;
+            Pipeline::builtin().unwrap().analyze(doc)
+        })
+    }
+
+    /// Whether entity `id` is called `name` (label or alias, case-insensitive).
+    fn named(a: &Analysis, id: &str, name: &str) -> bool {
+        let name = name.to_lowercase();
+        a.resolved.entities.iter().any(|e| {
+            e.id == id
+                && (e.label.to_lowercase() == name
+                    || e.aliases.iter().any(|x| x.to_lowercase() == name)
+                    || e.label.to_lowercase().ends_with(&format!(" {}", name)))
+        })
+    }
+
+    fn find<'a>(
+        kind: RelationKind,
+        source: Option<&str>,
+        target: &str,
+        pred: impl Fn(&Relation) -> bool,
+    ) -> Option<&'a Relation> {
+        let a = analysis();
+        a.relations.iter().find(|r| {
+            r.kind == kind
+                && match (source, &r.source) {
+                    (Some(s), Some(rs)) => named(a, rs, s),
+                    (None, _) => true,
+                    _ => false,
+                }
+                && named(a, &r.target, target)
+                && pred(r)
+        })
+    }
+
+    fn typed(a: &Analysis) -> Vec<String> {
+        a.relations
+            .iter()
+            .filter(|r| r.kind != RelationKind::CoOccurs)
+            .map(Relation::describe)
+            .collect()
+    }
+
+    #[test]
+    fn six_members_of_the_ovks() {
+        for c in ["Russland", "Kasachstan", "Belarus", "Armenien", "Kirgisistan", "Tadschikistan"] {
+            assert!(
+                find(RelationKind::MemberOf, Some(c), "OVKS", |_| true).is_some(),
+                "{} member_of OVKS; got {:?}",
+                c,
+                typed(analysis())
+            );
+        }
+    }
+
+    #[test]
+    fn russia_leads_the_ovks() {
+        let r = find(RelationKind::Leads, Some("Russland"), "OVKS", |_| true);
+        assert!(r.is_some(), "{:?}", typed(analysis()));
+    }
+
+    #[test]
+    fn germany_reduces_relations_with_kazakhstan() {
+        let r = find(RelationKind::Event, Some("Deutschland"), "Kasachstan", |r| {
+            r.cameo.as_deref() == Some("16")
+        })
+        .unwrap_or_else(|| panic!("{:?}", typed(analysis())));
+        assert_eq!(r.trigger.as_deref(), Some("stoppen"));
+        let (s, e) = r.evidence.trigger_span.unwrap();
+        let text = &analysis().doc.text;
+        assert_eq!(text.chars().skip(s).take(e - s).collect::<String>(), "stoppte");
+    }
+
+    #[test]
+    #[ignore = "needs person recognition (patterns/tagger) for Jens Stoltenberg"]
+    fn stoltenberg_leads_nato() {
+        let r = find(RelationKind::Leads, Some("Stoltenberg"), "NATO", |r| {
+            r.role.as_deref() == Some("Generalsekretär")
+        });
+        assert!(r.is_some(), "{:?}", typed(analysis()));
+    }
+
+    #[test]
+    #[ignore = "needs person recognition (patterns/tagger) for Massimow"]
+    fn massimow_was_head_of_the_knb() {
+        let r = find(RelationKind::Leads, Some("Massimow"), "KNB", |r| {
+            r.role.as_deref() == Some("Chef") && r.former
+        });
+        assert!(r.is_some(), "{:?}", typed(analysis()));
+    }
+
+    #[test]
+    #[ignore = "needs person recognition (patterns/tagger) for Tokajew and Putin"]
+    fn tokajew_thanks_putin() {
+        let r = find(RelationKind::Event, Some("Tokajew"), "Putin", |r| {
+            r.cameo.as_deref() == Some("05") && r.trigger.as_deref() == Some("danken")
+        });
+        assert!(r.is_some(), "{:?}", typed(analysis()));
+    }
+
+    #[test]
+    #[ignore = "needs person recognition (patterns/tagger) for Karim Massimow"]
+    fn massimow_is_arrested_by_an_unnamed_agent() {
+        let r = find(RelationKind::Event, None, "Massimow", |r| {
+            r.cameo.as_deref() == Some("17") && r.trigger.as_deref() == Some("festnehmen")
+        })
+        .unwrap_or_else(|| panic!("{:?}", typed(analysis())));
+        assert_eq!(r.source, None);
+        assert!(r.reported, "laut Behördenangaben");
+    }
+}

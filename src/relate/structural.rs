@@ -402,18 +402,26 @@ fn member_verb(sv: &SentenceView<'_>, i: usize, cs: usize, ce: usize, out: &mut 
     let orgs: Vec<usize> = in_clause
         .iter()
         .copied()
-        .filter(|&a| sv.actors[a].etype == EntityType::Org && !in_parens(sv, a))
+        .filter(|&a| sv.actors[a].etype == EntityType::Org)
         .collect();
     let dative = |a: usize| {
         let f = sv.actors[a].first;
         f > 0 && matches!(sv.lower[f - 1].as_str(), "der" | "dem")
     };
-    let target = match orgs.as_slice() {
-        [one] => *one,
-        many => match many.iter().copied().find(|&a| dative(a)) {
+    // one organization (a name and its acronym in parentheses count once),
+    // else the dative one
+    let mut entities: Vec<usize> = orgs.iter().map(|&a| sv.actors[a].entity).collect();
+    entities.dedup();
+    let unparenthesized: Vec<usize> = orgs.iter().copied().filter(|&a| !in_parens(sv, a)).collect();
+    let target = if entities.len() == 1 {
+        orgs[0]
+    } else if let [one] = unparenthesized.as_slice() {
+        *one
+    } else {
+        match orgs.iter().copied().find(|&a| dative(a)) {
             Some(a) => a,
             None => return,
-        },
+        }
     };
     let target_entity = sv.actors[target].entity;
     for &a in &in_clause {
