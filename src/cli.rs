@@ -58,6 +58,18 @@ the drawings (dot, html, --render).")]
   nergraph eval ../shared/corpora/smartdata/smartdata-v3_dev.jsonl --json
   nergraph --no-model eval corpus.conll --format conll")]
     Eval(EvalArgs),
+
+    /// Print the sentences behind an entity (node) or a pair of entities (edge).
+    #[command(after_help = "Examples:
+  nergraph evidence Stoltenberg                  # every relation of one entity
+  nergraph evidence Tokajew Putin                # the edge between two entities
+  nergraph evidence OVKS news/ --format jsonl
+
+ENTITY is an id (geonames:1522867, Q7184, per:jens-stoltenberg), a name or an
+alias, or a person's surname, in any case. A second argument that names an
+existing file or directory (or -) is an input, not an entity. Typed relations
+are shown; co-occurrences only when there are none or with --cooccurrence.")]
+    Evidence(EvidenceArgs),
 }
 
 /// Arguments of `build`.
@@ -170,4 +182,21 @@ pub struct EvalArgs {
     /// Print one JSON object instead of the text report.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Arguments of `evidence`.
+#[derive(Debug, Args)]
+pub struct EvidenceArgs {
+    /// ENTITY [ENTITY] [INPUT...]: one entity for a node, two for an edge,
+    /// then input files or directories (default: data/articles/).
+    #[arg(value_name = "ENTITY [ENTITY] [INPUT]", required = true, num_args = 1..)]
+    pub args: Vec<String>,
+
+    /// Also show co-occurrences next to typed relations.
+    #[arg(long)]
+    pub cooccurrence: bool,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = EntitiesFormat::Table)]
+    pub format: EntitiesFormat,
 }

@@ -100,7 +100,10 @@ mod sample {
     fn analysis() -> &'static Analysis {
         static A: OnceLock<Analysis> = OnceLock::new();
         A.get_or_init(|| {
-            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/data/articles/kasachstan-2022-01.txt");
+            let path = concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/data/articles/kasachstan-2022-01.txt"
+            );
             let text = std::fs::read_to_string(path).unwrap();
             let (date, body) = nergraph::read::split_date_header(&text);
             let mut doc = Document::new("kasachstan-2022-01", body);
@@ -149,7 +152,14 @@ mod sample {
 
     #[test]
     fn six_members_of_the_ovks() {
-        for c in ["Russland", "Kasachstan", "Belarus", "Armenien", "Kirgisistan", "Tadschikistan"] {
+        for c in [
+            "Russland",
+            "Kasachstan",
+            "Belarus",
+            "Armenien",
+            "Kirgisistan",
+            "Tadschikistan",
+        ] {
             assert!(
                 find(RelationKind::MemberOf, Some(c), "OVKS", |_| true).is_some(),
                 "{} member_of OVKS; got {:?}",
@@ -167,14 +177,20 @@ mod sample {
 
     #[test]
     fn germany_reduces_relations_with_kazakhstan() {
-        let r = find(RelationKind::Event, Some("Deutschland"), "Kasachstan", |r| {
-            r.cameo.as_deref() == Some("16")
-        })
+        let r = find(
+            RelationKind::Event,
+            Some("Deutschland"),
+            "Kasachstan",
+            |r| r.cameo.as_deref() == Some("16"),
+        )
         .unwrap_or_else(|| panic!("{:?}", typed(analysis())));
         assert_eq!(r.trigger.as_deref(), Some("stoppen"));
         let (s, e) = r.evidence.trigger_span.unwrap();
         let text = &analysis().doc.text;
-        assert_eq!(text.chars().skip(s).take(e - s).collect::<String>(), "stoppte");
+        assert_eq!(
+            text.chars().skip(s).take(e - s).collect::<String>(),
+            "stoppte"
+        );
     }
 
     #[test]
@@ -213,5 +229,64 @@ mod sample {
         .unwrap_or_else(|| panic!("{:?}", typed(analysis())));
         assert_eq!(r.source, None);
         assert!(r.reported, "laut Behördenangaben");
+    }
+}
+
+/// `nergraph evidence` on a small article.
+mod evidence_command {
+    use std::process::Command;
+
+    fn run(args: &[&str]) -> (bool, String) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("nato.txt");
+        std::fs::write(
+            &path,
+            "Der NATO gehören Polen und Frankreich an. Polen kritisierte Frankreich am Montag.",
+        )
+        .unwrap();
+        let mut all: Vec<&str> = args.to_vec();
+        let p = path.to_str().unwrap();
+        all.push(p);
+        let out = Command::new(env!("CARGO_BIN_EXE_nergraph"))
+            .arg("evidence")
+            .args(&all)
+            .output()
+            .unwrap();
+        (out.status.success(), String::from_utf8(out.stdout).unwrap())
+    }
+
+    #[test]
+    fn node_evidence_lists_its_relations_with_sentences() {
+        let (ok, out) = run(&["nato"]);
+        assert!(ok, "{}", out);
+        assert!(
+            out.contains("Der NATO gehören Polen und Frankreich an."),
+            "{}",
+            out
+        );
+        assert!(out.contains("member_of Polen -> NATO"), "{}", out);
+        assert!(out.contains("member_of Frankreich -> NATO"), "{}", out);
+        assert!(!out.contains("kritisierte"), "{}", out);
+    }
+
+    #[test]
+    fn edge_evidence_lists_only_that_pair() {
+        let (ok, out) = run(&["Polen", "Frankreich", "--format", "jsonl"]);
+        assert!(ok, "{}", out);
+        let rows: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(rows.len(), 1, "{}", out);
+        assert_eq!(rows[0]["relation"], "event");
+        assert_eq!(rows[0]["cameo"], "11");
+        assert_eq!(rows[0]["trigger_span"], serde_json::json!([48, 59]));
+    }
+
+    #[test]
+    fn unknown_entity_fails() {
+        let (ok, out) = run(&["Atlantis"]);
+        assert!(!ok);
+        assert!(out.is_empty());
     }
 }

@@ -3,6 +3,7 @@
 mod build;
 mod entities;
 mod eval;
+mod evidence;
 
 use std::process::ExitCode;
 
@@ -32,6 +33,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Build(args) => build::run(&options, args),
         Command::Entities(args) => entities::run(&options, args),
         Command::Eval(args) => eval::run(&options, args),
+        Command::Evidence(args) => evidence::run(&options, args),
     }
 }
 

@@ -412,7 +412,11 @@ fn member_verb(sv: &SentenceView<'_>, i: usize, cs: usize, ce: usize, out: &mut 
     // else the dative one
     let mut entities: Vec<usize> = orgs.iter().map(|&a| sv.actors[a].entity).collect();
     entities.dedup();
-    let unparenthesized: Vec<usize> = orgs.iter().copied().filter(|&a| !in_parens(sv, a)).collect();
+    let unparenthesized: Vec<usize> = orgs
+        .iter()
+        .copied()
+        .filter(|&a| !in_parens(sv, a))
+        .collect();
     let target = if entities.len() == 1 {
         orgs[0]
     } else if let [one] = unparenthesized.as_slice() {
