@@ -56,7 +56,8 @@ the drawings (dot, html, --render).")]
     #[command(after_help = "Examples:
   nergraph eval ../shared/corpora/germeval2014/NER-de-dev.tsv
   nergraph eval ../shared/corpora/smartdata/smartdata-v3_dev.jsonl --json
-  nergraph --no-model eval corpus.conll --format conll")]
+  nergraph --no-model eval corpus.conll --format conll
+  nergraph eval --relations ../shared/corpora/smartdata/smartdata-v3_dev.jsonl")]
     Eval(EvalArgs),
 
     /// Print the sentences behind an entity (node) or a pair of entities (edge).
@@ -182,6 +183,16 @@ pub struct EvalArgs {
     /// Print one JSON object instead of the text report.
     #[arg(long)]
     pub json: bool,
+
+    /// Score `leads` relations against SmartData `OrganizationLeadership`
+    /// (JSONL) instead of entity mentions.
+    #[arg(long)]
+    pub relations: bool,
+
+    /// With --relations: give the gold entity spans to the relation finder
+    /// instead of the recognizer's mentions.
+    #[arg(long, requires = "relations")]
+    pub gold_entities: bool,
 }
 
 /// Arguments of `evidence`.

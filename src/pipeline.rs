@@ -77,6 +77,11 @@ impl Pipeline {
     pub fn analyze(&self, doc: Document) -> Analysis {
         let sentences = self.segmenter.segment(&doc.text);
         let recognized = self.recognizer.recognize(&doc.text, &sentences);
+        self.finish(doc, sentences, recognized)
+    }
+
+    /// Resolve and relate recognized mentions.
+    fn finish(&self, doc: Document, sentences: Vec<Sentence>, recognized: Recognized) -> Analysis {
         let resolved = resolve(&doc.text, &recognized);
         let chars = CharIndex::new(&doc.text);
         let relations = self.relater.relate_with_countries(
@@ -98,6 +103,24 @@ impl Pipeline {
             relations,
             chars,
         }
+    }
+
+    /// Run one document through segment → resolve → relate with the
+    /// given mentions instead of the recognizer's (sorted by start,
+    /// non-overlapping; their sentence indices are set here). For scoring
+    /// relations on gold entities.
+    pub fn analyze_with_mentions(&self, doc: Document, mut mentions: Vec<Mention>) -> Analysis {
+        let sentences = self.segmenter.segment(&doc.text);
+        for m in &mut mentions {
+            m.sentence = sentences
+                .partition_point(|s| s.end <= m.start)
+                .min(sentences.len().saturating_sub(1));
+        }
+        let recognized = Recognized {
+            mentions,
+            aliases: Vec::new(),
+        };
+        self.finish(doc, sentences, recognized)
     }
 
     /// Analyze a stream of documents in parallel batches, calling `each` on the

@@ -12,7 +12,29 @@ use crate::cli::{EvalArgs, EvalFormat};
 
 /// Run `eval`.
 pub fn run(options: &PipelineOptions, args: EvalArgs) -> anyhow::Result<ExitCode> {
-    run_mentions(options, &args)
+    if args.relations {
+        run_relations(options, &args)
+    } else {
+        run_mentions(options, &args)
+    }
+}
+
+/// Score `leads` relations against SmartData `OrganizationLeadership`.
+fn run_relations(options: &PipelineOptions, args: &EvalArgs) -> anyhow::Result<ExitCode> {
+    let pipeline = load_pipeline(options)?;
+    let mut docs = Vec::new();
+    for file in &args.files {
+        docs.extend(
+            eval::relations::read(file).with_context(|| format!("reading {}", file.display()))?,
+        );
+    }
+    let report = eval::relations::evaluate(&pipeline, &docs, args.gold_entities);
+    if args.json {
+        println!("{}", report.to_json());
+    } else {
+        print!("{}", report.to_text());
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Score recognized mentions (exact span and type).

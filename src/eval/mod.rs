@@ -5,6 +5,7 @@
 pub mod conll;
 pub mod germeval;
 pub mod metrics;
+pub mod relations;
 pub mod spans_jsonl;
 
 use std::path::Path;

@@ -88,15 +88,28 @@ fn write_node(w: &mut dyn Write, n: &Node, indent: &str) -> io::Result<()> {
     )
 }
 
+/// An edge's label: "05 danken", "leads (Chef, former)", "member_of";
+/// events read only from reported speech say so.
 fn edge_label(e: &Edge) -> String {
-    let label = if let Some(c) = &e.cameo {
+    let mut label = if let Some(c) = &e.cameo {
         format!("{} {}", c, e.trigger.as_deref().unwrap_or(""))
-    } else if let Some(r) = &e.role {
-        format!("{} ({})", e.kind, r)
+            .trim()
+            .to_string()
     } else {
-        e.kind.as_str().to_string()
+        let mut notes: Vec<&str> = e.role.iter().map(String::as_str).collect();
+        if e.former {
+            notes.push("former");
+        }
+        if notes.is_empty() {
+            e.kind.as_str().to_string()
+        } else {
+            format!("{} ({})", e.kind, notes.join(", "))
+        }
     };
-    label.trim().to_string()
+    if e.reported && e.cameo.is_some() {
+        label.push_str(" (reported)");
+    }
+    label
 }
 
 fn write_edge(w: &mut dyn Write, e: &Edge) -> io::Result<()> {
