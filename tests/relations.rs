@@ -194,7 +194,6 @@ mod sample {
     }
 
     #[test]
-    #[ignore = "needs person recognition (patterns/tagger) for Jens Stoltenberg"]
     fn stoltenberg_leads_nato() {
         let r = find(RelationKind::Leads, Some("Stoltenberg"), "NATO", |r| {
             r.role.as_deref() == Some("Generalsekretär")
@@ -203,7 +202,6 @@ mod sample {
     }
 
     #[test]
-    #[ignore = "needs person recognition (patterns/tagger) for Massimow"]
     fn massimow_was_head_of_the_knb() {
         let r = find(RelationKind::Leads, Some("Massimow"), "KNB", |r| {
             r.role.as_deref() == Some("Chef") && r.former
@@ -212,7 +210,7 @@ mod sample {
     }
 
     #[test]
-    #[ignore = "needs person recognition (patterns/tagger) for Tokajew and Putin"]
+    #[ignore = "needs the tagger: Tokajew and Putin are not recognized by lists and patterns"]
     fn tokajew_thanks_putin() {
         let r = find(RelationKind::Event, Some("Tokajew"), "Putin", |r| {
             r.cameo.as_deref() == Some("05") && r.trigger.as_deref() == Some("danken")
@@ -221,7 +219,6 @@ mod sample {
     }
 
     #[test]
-    #[ignore = "needs person recognition (patterns/tagger) for Karim Massimow"]
     fn massimow_is_arrested_by_an_unnamed_agent() {
         let r = find(RelationKind::Event, None, "Massimow", |r| {
             r.cameo.as_deref() == Some("17") && r.trigger.as_deref() == Some("festnehmen")

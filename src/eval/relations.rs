@@ -164,6 +164,8 @@ pub struct Example {
     pub person: String,
     /// Organization text.
     pub organization: String,
+    /// The text around both (at most 200 characters).
+    pub context: String,
 }
 
 /// The result of a relation evaluation.
@@ -193,6 +195,19 @@ fn overlaps(a: CharSpan, b: CharSpan) -> bool {
 
 fn slice(text: &str, (s, e): CharSpan) -> String {
     text.chars().skip(s).take(e - s).collect()
+}
+
+/// The text from 40 characters before the first span to 40 after the last,
+/// at most 200 characters, on one line.
+fn context(text: &str, a: CharSpan, b: CharSpan) -> String {
+    let start = a.0.min(b.0).saturating_sub(40);
+    let end = a.1.max(b.1) + 40;
+    let s: String = text
+        .chars()
+        .skip(start)
+        .take((end - start).min(200))
+        .collect();
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The `leads` person → organization predictions of an analysis.
@@ -292,6 +307,7 @@ pub fn evaluate(pipeline: &Pipeline, docs: &[RelationDoc], gold_entities: bool) 
                         doc: d.id.clone(),
                         person: slice(&d.text, p.person),
                         organization: slice(&d.text, p.organization),
+                        context: context(&d.text, p.person, p.organization),
                     });
                 }
             }
@@ -303,6 +319,7 @@ pub fn evaluate(pipeline: &Pipeline, docs: &[RelationDoc], gold_entities: bool) 
                     doc: d.id.clone(),
                     person: slice(&d.text, g.person),
                     organization: slice(&d.text, g.organization),
+                    context: context(&d.text, g.person, g.organization),
                 });
             }
         }
@@ -342,10 +359,10 @@ impl RelationReport {
             s.push_str(&format!("{}:\n", title));
             for e in list.iter().take(20) {
                 s.push_str(&format!(
-                    "  {} -> {}   ({})\n",
+                    "  {} -> {}\n      {}\n",
                     e.person.replace('\n', " "),
                     e.organization.replace('\n', " "),
-                    e.doc
+                    e.context
                 ));
             }
         }

@@ -42,6 +42,11 @@ pub enum CueKind {
     Modal,
     /// A word that links a person to a party after the name: "von der".
     AffiliationPrep,
+    /// A deputy marker: "Vize-", "stellvertretende" (word prefix). A deputy
+    /// is `affiliated_with`, not `leads`.
+    Deputy,
+    /// A role lemma that does not lead what it names: "Gründer".
+    NotLeading,
 }
 
 impl CueKind {
@@ -59,6 +64,8 @@ impl CueKind {
             "agent_prep" => CueKind::AgentPrep,
             "modal" => CueKind::Modal,
             "affiliation_prep" => CueKind::AffiliationPrep,
+            "deputy" => CueKind::Deputy,
+            "not_leading" => CueKind::NotLeading,
             _ => return None,
         })
     }
@@ -143,7 +150,7 @@ impl RelationPatterns {
                         p.add_verb(f, kind, None);
                     }
                 }
-            } else if kind == CueKind::Former {
+            } else if kind == CueKind::Former || kind == CueKind::Deputy {
                 p.prefixes.push((fold(cue), kind));
             } else if cue.contains(' ') {
                 let words: Vec<String> = cue.split_whitespace().map(fold).collect();
@@ -190,9 +197,19 @@ impl RelationPatterns {
     /// Whether the lowercase word is a former-role marker ("ehemaligen",
     /// "zuletzt", the "ex" of "Ex-Premier").
     pub fn is_former(&self, lower: &str) -> bool {
-        self.prefixes
-            .iter()
-            .any(|(p, _)| lower.starts_with(p.as_str()) && (lower.len() - p.len() <= 3))
+        self.has_prefix(lower, CueKind::Former)
+    }
+
+    /// Whether the lowercase word is a deputy marker ("vize",
+    /// "stellvertretende").
+    pub fn is_deputy(&self, lower: &str) -> bool {
+        self.has_prefix(lower, CueKind::Deputy)
+    }
+
+    fn has_prefix(&self, lower: &str, kind: CueKind) -> bool {
+        self.prefixes.iter().any(|(p, k)| {
+            *k == kind && lower.starts_with(p.as_str()) && (lower.len() - p.len() <= 3)
+        })
     }
 
     /// The noun cue a lowercase word is or ends in (compounds: "eu-mitgliedstaaten").

@@ -53,7 +53,7 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, view: &DocumentView<'_>, out: &mut 
         let Some((head, role)) = r.roles.find_in_word(w) else {
             continue;
         };
-        let kind = match role.category {
+        let mut kind = match role.category {
             RoleCategory::HeadOfState
             | RoleCategory::HeadOfGovernment
             | RoleCategory::PartyLeader
@@ -63,6 +63,14 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, view: &DocumentView<'_>, out: &mut 
         };
         let role_name = role_name(w, head, &role.lemma);
         let parts: Vec<&str> = head.split('-').filter(|p| !p.is_empty()).collect();
+        // deputies and founders hold a role without leading
+        let deputy = parts.iter().any(|p| r.patterns.is_deputy(&fold(p)))
+            || (1..=2).any(|k| {
+                i >= k && !is_capitalized(sv.words[i - k]) && r.patterns.is_deputy(&sv.lower[i - k])
+            });
+        if deputy || r.patterns.is(&fold(&role.lemma), CueKind::NotLeading) {
+            kind = RelationKind::AffiliatedWith;
+        }
         let mut former = parts.iter().any(|p| r.patterns.is_former(&fold(p)))
             || (1..=2).any(|k| {
                 i >= k && !is_capitalized(sv.words[i - k]) && r.patterns.is_former(&sv.lower[i - k])
@@ -71,7 +79,15 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, view: &DocumentView<'_>, out: &mut 
         // The organization or country.
         let mut targets: Vec<Arg> = Vec::new();
         let mut after_target = i + 1;
-        if let Some(a) = sv.embedded_at[i].filter(|&a| is_org_or_loc(sv, a)) {
+        // an entity right before the role inside the word: "NATO-Generalsekretär",
+        // not "EU-Parlamentschef" (the head of the parliament)
+        let head_end = sv.sentence.tokens[i].start + head.len();
+        let embedded = sv.embedded_at[i].filter(|&a| {
+            is_org_or_loc(sv, a)
+                && (sv.actors[a].end == head_end
+                    || sv.actors[a].end + 1 == head_end && head.ends_with('s'))
+        });
+        if let Some(a) = embedded {
             targets.push(Arg::from(&sv.actors[a]));
         } else if let Some(prefix) = parts.iter().rev().find(|p| !r.patterns.is_former(&fold(p))) {
             if w.contains('-') {
@@ -103,6 +119,25 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, view: &DocumentView<'_>, out: &mut 
                 }
             }
         }
+        // "Managing Director X von Y", "Präsident X von Y"
+        let mut person_after = None;
+        if targets.is_empty() {
+            if let Some(p) = sv.actor_starting(i + 1).filter(|&a| is_per(sv, a)) {
+                let j = sv.actors[p].last + 1;
+                if matches!(
+                    sv.lower.get(j).map(String::as_str),
+                    Some("von" | "vom" | "bei" | "beim")
+                ) {
+                    if let Some(o) = sv
+                        .actor_after_determiners(j + 1, 1)
+                        .filter(|&o| is_org_or_loc(sv, o))
+                    {
+                        targets.push(Arg::from(&sv.actors[o]));
+                        person_after = Some(p);
+                    }
+                }
+            }
+        }
         if targets.is_empty() {
             continue;
         }
@@ -117,7 +152,7 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, view: &DocumentView<'_>, out: &mut 
 
         // The person: after the role ("Generalsekretär X", "Chef der Y, X"),
         // before it ("X, Chef der Y"), or linked by a copula ("X war Chef der Y").
-        let mut person = None;
+        let mut person = person_after;
         let mut j = after_target;
         if sv.words.get(j) == Some(&"(") {
             if let Some(k) = (j..sv.len()).find(|&k| sv.words[k] == ")") {
@@ -127,8 +162,8 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, view: &DocumentView<'_>, out: &mut 
         if j > i + 1 && sv.words.get(j) == Some(&",") {
             j += 1;
         }
-        if let Some(a) = sv.actor_starting(j).filter(|&a| is_per(sv, a)) {
-            person = Some(a);
+        if person.is_none() {
+            person = sv.actor_starting(j).filter(|&a| is_per(sv, a));
         }
         if person.is_none() && !before_org {
             person = person_before(r, sv, i, &mut former);
@@ -194,8 +229,9 @@ fn genitive_target(sv: &SentenceView<'_>, mut j: usize) -> Option<(Vec<Arg>, usi
         {
             j += 1;
         }
-        // up to two plain words: "des Geheimdienstes KNB", "der kasachischen Regierung"
-        for _ in 0..2 {
+        // up to three plain words: "des Geheimdienstes KNB", "der führenden
+        // deutschen Parfümeriekooperation X"
+        for _ in 0..3 {
             if sv.actor_starting(j).is_some() {
                 break;
             }
@@ -251,13 +287,21 @@ fn person_before(r: &Relater, sv: &SentenceView<'_>, i: usize, former: &mut bool
         return None;
     }
     let w = sv.lower[k - 1].as_str();
-    let person_end = if w == "," || w == ":" || r.patterns.is(w, CueKind::Copula) {
-        k.checked_sub(2)?
-    } else if k >= 3 && r.patterns.phrase_at(&sv.lower, k - 2, CueKind::Copula) == Some(2) {
-        k.checked_sub(3)?
-    } else {
-        return None;
-    };
+    let mut person_end =
+        if k >= 3 && r.patterns.phrase_at(&sv.lower, k - 2, CueKind::Copula) == Some(2) {
+            k - 3
+        } else if w == "," || w == ":" || r.patterns.is(w, CueKind::Copula) {
+            k.checked_sub(2)?
+        } else {
+            return None;
+        };
+    // "Hubert Finke (l.) als Leiter"
+    if sv.words[person_end] == ")" {
+        let open = (person_end.saturating_sub(5)..person_end)
+            .rev()
+            .find(|&o| sv.words[o] == "(")?;
+        person_end = open.checked_sub(1)?;
+    }
     let a = sv.actor_at[person_end]?;
     if !is_per(sv, a) || sv.actors[a].last != person_end {
         return None;
