@@ -25,6 +25,8 @@ DEFAULT_OUT = os.path.join(HERE, "..", "data", "gazetteer")
 # Cities: minimum population in German-speaking countries, and elsewhere.
 MIN_POP_DACH = 15000
 MIN_POP_WORLD = 100000
+# Cities below this population get no diacritic-free form of their name.
+MIN_POP_PLAIN = 300000
 # Cities below this population get only their main name, no alternate names.
 MIN_POP_ALTERNATES = 1000000
 DACH = {"DE", "AT", "CH"}
@@ -256,6 +258,8 @@ def build_countries(src, out_dir):
     by_canonical = {e["canonical"]: k for k, e in entries.items()}
     extra_path = os.path.join(out_dir, "countries_extra.tsv")
     for line, f in read_extra(extra_path):
+        if len(f) > 4:
+            sys.exit("%s:%d: more than 4 tab-separated fields" % (extra_path, line))
         f += [""] * (4 - len(f))
         key = f[0] if f[0] in entries else by_canonical.get(f[0])
         if key is None and f[3].strip() in ("region", "historical"):
@@ -328,6 +332,8 @@ def build_cities(src, out_dir, country_names):
     extra = {}
     extra_path = os.path.join(out_dir, "cities_extra.tsv")
     for line, f in read_extra(extra_path):
+        if len(f) > 3:
+            sys.exit("%s:%d: more than 3 tab-separated fields" % (extra_path, line))
         f += [""] * (3 - len(f))
         if f[0] not in cities:
             sys.exit("%s:%d: unknown GeoNames id %r" % (extra_path, line, f[0]))
@@ -350,8 +356,20 @@ def build_cities(src, out_dir, country_names):
         else:
             canonical = main
         # The name without diacritics, as often written: Kandahār -> Kandahar.
-        plain = unicodedata.normalize("NFKD", main).encode("ascii", "ignore").decode()
-        if names and plain != main and is_latin_name(plain) and len(plain) >= 4:
+        # Only where just accents go (no letter is lost: "Gießen" must not
+        # become "Gieen"), outside German-speaking countries (there umlauts
+        # stay) and for larger cities (small ones collide with names: Būsh).
+        decomposed = unicodedata.normalize("NFKD", main)
+        plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        if (
+            names
+            and plain != main
+            and plain.isascii()
+            and cc not in DACH
+            and pop >= MIN_POP_PLAIN
+            and is_latin_name(plain)
+            and len(plain) >= 4
+        ):
             add_names(names, [plain])
         if pop >= MIN_POP_ALTERNATES:
             add_names(names, sorted(a for a in c["alternatenames"] if good_alternate(a, main)))
@@ -417,6 +435,8 @@ def build_organizations(src, out_dir):
 
     extra_path = os.path.join(out_dir, "organizations_extra.tsv")
     for line, f in read_extra(extra_path):
+        if len(f) > 5:
+            sys.exit("%s:%d: more than 5 tab-separated fields" % (extra_path, line))
         f += [""] * (5 - len(f))
         kb, kind, canonical, names, abbr = (x.strip() for x in f[:5])
         if kb and kb in orgs:

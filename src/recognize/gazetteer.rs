@@ -291,11 +291,13 @@ impl Gazetteer {
             if surface.is_empty()
                 || !surface.starts_with(|c: char| c.is_alphanumeric())
                 || by_surface.contains_key(surface.as_str())
-                || is_stopped(&surface, form, never)
+                || (e.etype == EntityType::Loc && is_stopped(&surface, form, never))
             {
                 return;
             }
-            let stopped = is_stopped(&surface, form, stoplist);
+            // The stoplist and never-list are about place names.
+            let place = e.etype == EntityType::Loc;
+            let stopped = place && is_stopped(&surface, form, stoplist);
             let in_compounds = !stopped
                 && (e.kind != EntryKind::City
                     || e.population.unwrap_or(0) >= COMPOUND_MIN_POPULATION);
@@ -662,6 +664,39 @@ mod tests {
         let russia = g.lookup("Russland").unwrap().0.kb_id.clone();
         assert_eq!(g.country_of(kb), russia.as_deref());
         assert_eq!(g.country_of(russia.as_deref().unwrap()), None);
+    }
+
+    #[test]
+    fn malformed_data_file_names_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("gazetteer")).unwrap();
+        std::fs::write(
+            dir.path().join("gazetteer/cities.tsv"),
+            "# comment\ngeonames:1\tDE\tmany\tEssen\tEssen\t\n",
+        )
+        .unwrap();
+        let err = Gazetteer::load(&DataSource::from_dir(dir.path())).unwrap_err();
+        assert_eq!(err.line(), Some(2));
+        assert!(err
+            .path()
+            .is_some_and(|p| p.ends_with("gazetteer/cities.tsv")));
+    }
+
+    #[test]
+    fn data_dir_overrides_the_built_in_list() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("gazetteer")).unwrap();
+        std::fs::write(
+            dir.path().join("gazetteer/cities.tsv"),
+            "geonames:99\tDE\t20000\tNeustadt am Beispiel\tNeustadt am Beispiel\t\n",
+        )
+        .unwrap();
+        let g = Gazetteer::load(&DataSource::from_dir(dir.path())).unwrap();
+        let got = surfaces(&g, "Sie zog nach Neustadt am Beispiel, nicht nach Berlin.");
+        assert_eq!(
+            got,
+            vec![("Neustadt am Beispiel".into(), "Neustadt am Beispiel".into())]
+        );
     }
 
     #[test]
