@@ -554,17 +554,35 @@ const INTERACTION: &str = r#"<script>
   click(v.screenPosition('Q1065'));
   out.push(document.body.dataset.selected);
   out.push(document.querySelector('#panel h2').textContent);
-  click(v.edgeMidpoint(EDGE));
+  // A point on the edge, away from the nodes and other edges.
+  var onEdge = null;
+  for (var t = 0.5; !onEdge && t > 0.1; t -= 0.05) {
+    [t, 1 - t].forEach(function (u) {
+      var p = v.edgePoint(EDGE, u);
+      if (!onEdge && v.hit(p) === 'edge:EDGE') {
+        onEdge = p;
+      }
+    });
+  }
+  click(onEdge || { x: -1, y: -1 });
   out.push(document.body.dataset.selected);
   click({ x: 3, y: 3 });
-  out.push(document.body.dataset.selected || '');
+  out.push(v.hit({ x: 3, y: 3 }) === null ? document.body.dataset.selected || '' : 'corner not empty');
   var zoom = v.zoom();
   canvas.dispatchEvent(new WheelEvent('wheel', Object.assign(at({ x: 200, y: 200 }), { deltaY: -300 })));
   out.push(v.zoom() > zoom);
   var from = v.screenPosition('Q183');
-  canvas.dispatchEvent(new PointerEvent('pointerdown', at({ x: 400, y: 30 })));
-  canvas.dispatchEvent(new PointerEvent('pointermove', at({ x: 450, y: 60 })));
-  canvas.dispatchEvent(new PointerEvent('pointerup', at({ x: 450, y: 60 })));
+  var empty = null;
+  for (var y = 10; !empty && y < rect.height; y += 7) {
+    for (var x = 10; !empty && x < rect.width; x += 7) {
+      if (v.hit({ x: x, y: y }) === null) {
+        empty = { x: x, y: y };
+      }
+    }
+  }
+  canvas.dispatchEvent(new PointerEvent('pointerdown', at(empty)));
+  canvas.dispatchEvent(new PointerEvent('pointermove', at({ x: empty.x + 50, y: empty.y + 30 })));
+  canvas.dispatchEvent(new PointerEvent('pointerup', at({ x: empty.x + 50, y: empty.y + 30 })));
   var to = v.screenPosition('Q183');
   out.push(Math.round(to.x - from.x) + ',' + Math.round(to.y - from.y));
   var search = document.getElementById('search');

@@ -88,7 +88,7 @@
       id: n.id,
       label: n.label,
       type: n.etype,
-      r: 6 + 22 * scale,
+      r: 7 + 21 * scale,
       x: 0,
       y: 0,
       edges: [],
@@ -303,7 +303,9 @@
       area += (b.x1 - b.x0 + gap) * (b.y1 - b.y0 + gap);
       widest = Math.max(widest, b.x1 - b.x0);
     });
-    var rowWidth = Math.max(widest, Math.sqrt(area) * 1.4);
+    // Rows about as wide as the canvas's shape asks for.
+    var aspect = width > 0 && height > 0 ? Math.max(0.5, Math.min(3, width / height)) : 1.4;
+    var rowWidth = Math.max(widest, Math.sqrt(area * aspect) * 1.15);
     var x = 0, y = 0, rowHeight = 0;
     boxes.forEach(function (b) {
       var w = b.x1 - b.x0, h = b.y1 - b.y0;
@@ -325,7 +327,7 @@
   // Fruchterman-Reingold with Barnes-Hut repulsion and a cooling schedule.
   function layoutComponent(list, rand) {
     var n = list.length;
-    var K = 60;
+    var K = 50;
     list.forEach(function (node) {
       node.mass = 0.7 + node.r / 12;
       node.x = 0;
@@ -473,20 +475,45 @@
     return { x: (p.x - view.x) / view.k, y: (p.y - view.y) / view.k };
   }
 
+  function labelWidth(n) {
+    if (n.labelWidth < 0) {
+      ctx.font = LABEL_FONT;
+      n.labelWidth = ctx.measureText(n.label).width;
+    }
+    return n.labelWidth;
+  }
+
+  // Zoom and pan so that `list` (with the labels below the nodes) fills the
+  // canvas. Labels keep their size in pixels, so the zoom is found by a few
+  // fixed-point steps.
   function fitTo(list, maxZoom) {
     if (!list.length) {
       return;
     }
-    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    var pad = 24;
+    var k = 1, x0, y0, x1, y1;
+    for (var step = 0; step < 4; step++) {
+      x0 = Infinity; y0 = Infinity; x1 = -Infinity; y1 = -Infinity;
+      list.forEach(function (n) {
+        var half = Math.max(n.r * k, labelWidth(n) / 2);
+        x0 = Math.min(x0, n.x * k - half); x1 = Math.max(x1, n.x * k + half);
+        y0 = Math.min(y0, (n.y - n.r) * k); y1 = Math.max(y1, (n.y + n.r) * k + 17);
+      });
+      var fit = Math.min((width - 2 * pad) / Math.max(x1 - x0, 1), (height - 2 * pad) / Math.max(y1 - y0, 1));
+      k = Math.max(0.02, Math.min(maxZoom, k * fit));
+      if (Math.abs(fit - 1) < 0.01) {
+        break;
+      }
+    }
+    x0 = Infinity; y0 = Infinity; x1 = -Infinity; y1 = -Infinity;
     list.forEach(function (n) {
-      x0 = Math.min(x0, n.x - n.r); y0 = Math.min(y0, n.y - n.r);
-      x1 = Math.max(x1, n.x + n.r); y1 = Math.max(y1, n.y + n.r + 16);
+      var half = Math.max(n.r * k, labelWidth(n) / 2);
+      x0 = Math.min(x0, n.x * k - half); x1 = Math.max(x1, n.x * k + half);
+      y0 = Math.min(y0, (n.y - n.r) * k); y1 = Math.max(y1, (n.y + n.r) * k + 17);
     });
-    var pad = 40;
-    var k = Math.min((width - 2 * pad) / Math.max(x1 - x0, 1), (height - 2 * pad) / Math.max(y1 - y0, 1));
-    view.k = Math.max(0.02, Math.min(maxZoom, k));
-    view.x = width / 2 - (x0 + x1) / 2 * view.k;
-    view.y = height / 2 - (y0 + y1) / 2 * view.k;
+    view.k = k;
+    view.x = width / 2 - (x0 + x1) / 2;
+    view.y = height / 2 - (y0 + y1) / 2;
   }
 
   function zoomAt(p, factor) {
@@ -563,7 +590,7 @@
   }
 
   function edgeWidth(e) {
-    return (e.directed ? 1.6 : 1) * (1 + Math.log(e.weight) / Math.LN2 * 0.8);
+    return (e.directed ? 2 : 1) * (1 + Math.log(e.weight) / Math.LN2 * 0.8);
   }
 
   function shapePath(n, x, y, r) {
@@ -611,7 +638,7 @@
     var ex = t.x, ey = t.y;
     var dx = t.x - c.x, dy = t.y - c.y;
     var dl = Math.sqrt(dx * dx + dy * dy) || 1;
-    var head = e.directed ? Math.max(7 * unit, lw * 3) : 0;
+    var head = e.directed ? Math.max(9 * unit, lw * 3) : 0;
     if (e.directed) {
       ex = t.x - dx / dl * (t.r + 2 * unit);
       ey = t.y - dy / dl * (t.r + 2 * unit);
@@ -712,7 +739,7 @@
       if (sx < -200 || sx > width + 200 || sy < -50 || sy > height + 50) {
         return;
       }
-      if (!forced && n.r * view.k < 4.5 && view.k < 1.5) {
+      if (!forced && n.r * view.k < 2.5) {
         return;
       }
       var bold = selected && selected.node === n || matchSet.has(n);
@@ -743,22 +770,28 @@
     ctx.translate(view.x, view.y);
     ctx.scale(view.k, view.k);
     var focus = emphasis();
-    var shownEdges = 0;
-    // Co-occurrence lines below typed relations.
-    [false, true].forEach(function (directed) {
-      edges.forEach(function (e) {
-        if (!e.visible || e.directed !== directed) {
-          return;
-        }
-        shownEdges++;
-        var strong = focus && focus.edges.has(e);
-        drawEdge(e, focus && !strong, strong && (selected && selected.edge === e || !!(selected && selected.node)));
-      });
-    });
     var shown = visibleNodes();
-    shown.forEach(function (n) {
-      var emphasized = focus && focus.nodes.has(n);
-      drawNode(n, focus && !emphasized, selected && selected.node === n);
+    var shownEdges = 0;
+    // Two layers: the faded rest first, then what is emphasized on top. In
+    // each, co-occurrence lines below typed relations below nodes.
+    [false, true].forEach(function (top) {
+      if (top && !focus) {
+        return;
+      }
+      [false, true].forEach(function (directed) {
+        edges.forEach(function (e) {
+          if (!e.visible || e.directed !== directed || !!(focus && focus.edges.has(e)) !== top) {
+            return;
+          }
+          shownEdges++;
+          drawEdge(e, focus && !top, top && !!selected);
+        });
+      });
+      shown.forEach(function (n) {
+        if (!!(focus && focus.nodes.has(n)) === top) {
+          drawNode(n, focus && !top, selected && selected.node === n);
+        }
+      });
     });
     ctx.restore();
     drawLabels(shown, focus);
@@ -1383,11 +1416,11 @@
 
   // ---- start ----------------------------------------------------------------------
 
+  resize();
   var started = performance.now();
   layout();
   body.dataset.layoutMs = String(Math.round(performance.now() - started));
   buildFilters();
-  resize();
   fitTo(nodes, 1.5);
   showOverview();
   applyHash();
@@ -1399,18 +1432,23 @@
       var n = nodeById.get(id);
       return n ? { x: n.x * view.k + view.x, y: n.y * view.k + view.y } : null;
     },
-    edgeMidpoint: function (index) {
+    edgePoint: function (index, t) {
       var e = edges[index];
       if (!e) {
         return null;
       }
       var c = controlPoint(e);
-      var x = e.bend ? 0.25 * e.source.x + 0.5 * c.x + 0.25 * e.target.x : (e.source.x + e.target.x) / 2;
-      var y = e.bend ? 0.25 * e.source.y + 0.5 * c.y + 0.25 * e.target.y : (e.source.y + e.target.y) / 2;
+      var x = (1 - t) * (1 - t) * e.source.x + 2 * (1 - t) * t * c.x + t * t * e.target.x;
+      var y = (1 - t) * (1 - t) * e.source.y + 2 * (1 - t) * t * c.y + t * t * e.target.y;
       return { x: x * view.k + view.x, y: y * view.k + view.y };
     },
     zoom: function () {
       return view.k;
+    },
+    hit: function (p) {
+      var n = nodeAt(p);
+      var e = n ? null : edgeAt(p);
+      return n ? n.id : e ? 'edge:' + e.index : null;
     }
   };
   body.dataset.totalNodes = String(nodes.length);
