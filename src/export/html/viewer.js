@@ -697,12 +697,15 @@
     // overlap an already placed one (unless emphasized).
     var placed = new Map();
     var cell = 48;
-    function collides(box) {
+    function collides(box, overNodes) {
+      if (box.x0 < 0 || box.x1 > width || box.y0 < 0 || box.y1 > height) {
+        return true;
+      }
       for (var gx = Math.floor(box.x0 / cell); gx <= Math.floor(box.x1 / cell); gx++) {
         for (var gy = Math.floor(box.y0 / cell); gy <= Math.floor(box.y1 / cell); gy++) {
           var boxes = placed.get(gx + ',' + gy);
           if (boxes && boxes.some(function (b) {
-            return b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1;
+            return !(overNodes && b.node) && b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1;
           })) {
             return true;
           }
@@ -721,15 +724,25 @@
         }
       }
     }
+    // Labels avoid the nodes too.
+    list.forEach(function (n) {
+      if (focus && !focus.nodes.has(n)) {
+        return;
+      }
+      var x = n.x * view.k + view.x, y = n.y * view.k + view.y, r = n.r * view.k;
+      if (x > -50 && x < width + 50 && y > -50 && y < height + 50) {
+        place({ x0: x - r, x1: x + r, y0: y - r, y1: y + r, node: true });
+      }
+    });
     var order = list.slice().sort(function (a, b) {
       var fa = focus && focus.nodes.has(a) ? 1 : 0;
       var fb = focus && focus.nodes.has(b) ? 1 : 0;
       return fb - fa || b.r - a.r || a.index - b.index;
     });
-    ctx.textAlign = 'center';
+    ctx.textAlign = 'left';
     ctx.textBaseline = 'top';
     ctx.lineJoin = 'round';
-    order.forEach(function (n) {
+    order.forEach(function (n, rank) {
       var forced = focus && focus.nodes.has(n);
       if (focus && !forced) {
         return;
@@ -745,18 +758,38 @@
       var bold = selected && selected.node === n || matchSet.has(n);
       ctx.font = bold ? LABEL_FONT_BOLD : LABEL_FONT;
       var w = ctx.measureText(n.label).width;
-      var top = sy + n.r * view.k + 3;
-      var box = { x0: sx - w / 2 - 2, x1: sx + w / 2 + 2, y0: top, y1: top + 14 };
-      if (collides(box) && !forced) {
-        return;
+      var r = n.r * view.k;
+      // Below the node, else above, right or left of it.
+      var spots = [
+        { x: sx - w / 2, y: sy + r + 3 },
+        { x: sx - w / 2, y: sy - r - 17 },
+        { x: sx + r + 4, y: sy - 7 },
+        { x: sx - r - 4 - w, y: sy - 7 }
+      ];
+      // The biggest nodes may put their label over other nodes.
+      var box = null;
+      var passes = rank < 12 || r >= 12 ? 2 : 1;
+      for (var pass = 0; pass < passes && !box; pass++) {
+        for (var i = 0; i < spots.length && !box; i++) {
+          var b = { x0: spots[i].x - 2, x1: spots[i].x + w + 2, y0: spots[i].y, y1: spots[i].y + 14 };
+          if (!collides(b, pass === 1)) {
+            box = b;
+          }
+        }
+      }
+      if (!box) {
+        if (!forced) {
+          return;
+        }
+        box = { x0: spots[0].x - 2, x1: spots[0].x + w + 2, y0: spots[0].y, y1: spots[0].y + 14 };
       }
       place(box);
       ctx.globalAlpha = 1;
       ctx.lineWidth = 3;
       ctx.strokeStyle = 'rgba(255,255,255,0.9)';
-      ctx.strokeText(n.label, sx, top);
+      ctx.strokeText(n.label, box.x0 + 2, box.y0);
       ctx.fillStyle = '#1d2430';
-      ctx.fillText(n.label, sx, top);
+      ctx.fillText(n.label, box.x0 + 2, box.y0);
     });
   }
 
