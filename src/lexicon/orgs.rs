@@ -2,8 +2,8 @@
 //! or start organization names, compound endings that make a word a name,
 //! legal forms and descriptor nouns ("der Geheimdienst ...").
 //!
-//! Format: `form<TAB>kind<TAB>type` with kind `head`, `lead`, `word`, `legal`
-//! or `descriptor` and type `ORG`, `LOC` or `PER` (see `data/README.md`).
+//! Format: `form<TAB>kind<TAB>type` with kind `head`, `lead`, `word`, `legal`,
+//! `descriptor` or `prefix` and type `ORG`, `LOC` or `PER` (see `data/README.md`).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -28,6 +28,8 @@ pub enum OrgKind {
     Legal,
     /// A noun before a name: "Geheimdienst", "Stadt".
     Descriptor,
+    /// A word that starts a club name followed by its other words: "FC", "VfB".
+    Prefix,
 }
 
 impl OrgKind {
@@ -38,6 +40,7 @@ impl OrgKind {
             "word" => OrgKind::Word,
             "legal" => OrgKind::Legal,
             "descriptor" => OrgKind::Descriptor,
+            "prefix" => OrgKind::Prefix,
             _ => return None,
         })
     }
@@ -93,6 +96,7 @@ pub struct OrgLexicon {
     words: Endings,
     descriptors: Endings,
     legal: HashMap<String, EntityType>,
+    prefixes: HashMap<String, EntityType>,
 }
 
 /// Strip a genitive ending ("Komitees" → "Komitee", "Verbandes" → "Verband")
@@ -140,6 +144,9 @@ impl OrgLexicon {
                 OrgKind::Legal => {
                     lex.legal.insert(form.to_string(), etype);
                 }
+                OrgKind::Prefix => {
+                    lex.prefixes.insert(form.to_string(), etype);
+                }
             }
         }
         lex.heads.finish();
@@ -176,6 +183,11 @@ impl OrgLexicon {
     /// The type if `word` is or ends in a descriptor noun ("Geheimdienstes").
     pub fn descriptor(&self, word: &str) -> Option<EntityType> {
         OrgLexicon::find(&self.descriptors, word)
+    }
+
+    /// The type if `word` starts a club name, exactly as written ("FC").
+    pub fn prefix(&self, word: &str) -> Option<EntityType> {
+        self.prefixes.get(word).copied()
     }
 
     /// The type if `form` is a legal form, exactly as written ("GmbH", "e.V.").

@@ -16,13 +16,15 @@ use crate::segment::Sentence;
 /// Lowercase name particles that may stand inside a person name
 /// ("Ursula von der Leyen", "Mohammed bin Salman").
 const PARTICLES: &[&str] = &[
-    "von", "van", "der", "den", "de", "di", "da", "du", "del", "della", "dos", "la", "le", "zu",
-    "ten", "ter", "bin", "ibn", "al", "el", "ben", "vom", "y", "af",
+    "von", "van", "der", "den", "de", "di", "da", "du", "del", "della", "dos", "la", "le", "ten",
+    "ter", "bin", "ibn", "al", "el", "ben", "y", "af",
 ];
 
-/// Particles that may also start a name right after a title ("Kanzler von Papen").
+/// Particles that may also start a name right after a title ("Präsident de
+/// Gaulle"); not "von", which after a title usually names a place ("Herzog
+/// von Burgund").
 const LEADING_PARTICLES: &[&str] = &[
-    "von", "van", "de", "di", "da", "al", "el", "bin", "ibn", "ten", "ter", "vom",
+    "van", "de", "di", "da", "al", "el", "bin", "ibn", "ten", "ter",
 ];
 
 /// Prefixes glued to a name with a hyphen ("al-Assad").
@@ -39,6 +41,15 @@ const NAME_JOINERS: &[&str] = &[
 /// Articles before a title that make "Frau"/"Herr" a common noun ("eine Frau").
 const INDEFINITE: &[&str] = &[
     "ein", "eine", "einer", "einem", "einen", "jede", "jeder", "keine", "junge", "alte", "ältere",
+];
+
+/// Articles and determiners: an inflected word that does not make the next
+/// capitalized word a noun.
+const DETERMINERS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem", "einen",
+    "diese", "dieser", "dieses", "diesen", "diesem", "jene", "jener", "jenes", "seine", "seiner",
+    "seinen", "seinem", "ihre", "ihrer", "ihren", "ihrem", "unsere", "unserer", "unseren", "deren",
+    "dessen", "beim", "zum", "zur", "vom", "im", "am",
 ];
 
 /// Quotes that open a quoted name.
@@ -81,6 +92,11 @@ struct Word<'t> {
     gaz: Option<usize>,
     /// Whether that gazetteer mention is exactly this token.
     gaz_whole: bool,
+    /// The type of that gazetteer mention.
+    gaz_type: Option<EntityType>,
+    /// Whether that mention is in its base form (not a genitive, adjective
+    /// or other name of its canonical form).
+    gaz_base: bool,
 }
 
 impl Word<'_> {
@@ -108,6 +124,8 @@ struct Candidate {
 struct Found {
     candidates: Vec<Candidate>,
     links: Vec<((usize, usize), (usize, usize))>,
+    /// Acronyms the text defines as terms, not names ("FCKW").
+    not_names: HashSet<String>,
 }
 
 impl Found {
@@ -138,7 +156,12 @@ impl Found {
 
     /// Keep a non-overlapping subset (best priority, then longer, then
     /// earlier) and turn the alias spans into indices.
-    fn finish(mut self) -> Recognized {
+    fn finish(mut self, text: &str) -> Recognized {
+        if !self.not_names.is_empty() {
+            let not_names = &self.not_names;
+            self.candidates
+                .retain(|c| c.prio != prio::ACRONYM || !not_names.contains(c.mention.text(text)));
+        }
         self.candidates.sort_by(|a, b| {
             a.prio
                 .cmp(&b.prio)
@@ -330,16 +353,47 @@ impl Patterns {
             all_words.push(words);
         }
         self.name_memory(&all_words, sentences, &mut found);
-        found.finish()
+        found.finish(text)
     }
 
-    /// Whether `w` can be part of a person name.
+    /// Whether `w` can continue a person name ("Hans Richter": a role word
+    /// may be a surname).
     fn is_name_word(&self, w: &Word) -> bool {
         w.gaz.is_none()
             && is_name_shape(w.text)
             && !self.names.is_not_name(w.text)
-            && self.roles.get(w.text).is_none()
             && !has_noun_ending(w.text)
+            && !self.is_abbreviated_title(w.text)
+    }
+
+    /// Whether `w` can start a person name: a name word that is no role
+    /// ("Bankdirektor", "Kaiser").
+    fn is_first_name_word(&self, w: &Word) -> bool {
+        self.is_name_word(w) && self.roles.find_in_word(w.text).is_none()
+    }
+
+    /// A place name that ends a person name as its surname ("Rick Dudley"):
+    /// a gazetteer place in its base form, not followed by another name word.
+    fn is_place_surname(&self, words: &[Word], j: usize) -> bool {
+        let w = &words[j];
+        w.gaz_whole
+            && w.gaz_base
+            && w.gaz_type == Some(EntityType::Loc)
+            && is_name_shape(w.text)
+            && !self.names.is_not_name(w.text)
+            && !words
+                .get(j + 1)
+                .is_some_and(|n| n.is_cap() && !n.is_punct())
+    }
+
+    /// "Dr", "Prof": a title written without its full stop or split from it.
+    fn is_abbreviated_title(&self, t: &str) -> bool {
+        t.len() <= 5 && {
+            let mut s = String::with_capacity(t.len() + 1);
+            s.push_str(t);
+            s.push('.');
+            self.roles.get(&s).is_some()
+        }
     }
 
     /// An acronym that may name an organization.
@@ -357,48 +411,96 @@ impl Patterns {
             return None;
         }
         // Abbreviations split from their full stop: "Dr" "."
-        if let Some(dot) = words.get(i + 1) {
-            if dot.is(".") && dot.start == w.end {
-                let with_dot = &w.text.to_string();
-                let mut s = with_dot.clone();
-                s.push('.');
-                if self.roles.get(&s).is_some() {
-                    return Some(i + 2);
-                }
-            }
+        if words.get(i + 1).is_some_and(|dot| dot.is(".")) && self.is_abbreviated_title(w.text) {
+            return Some(i + 2);
         }
         self.roles.find_in_word(w.text).map(|_| i + 1)
     }
 
-    /// A person name starting at `words[i]`: 1–3 name words with particles
-    /// between them. Returns the index range of the name.
+    /// A person name starting at `words[i]`: 1–4 name words with particles
+    /// ("von der", "bin") and middle initials ("George W. Bush") between
+    /// them. Returns the index range of the name.
     fn name_at(&self, words: &[Word], i: usize, after_title: bool) -> Option<(usize, usize)> {
         let mut j = i;
         let mut caps = 0;
         let mut last = None;
-        while j < words.len() {
+        let mut after_particle = false;
+        while j < words.len() && caps < 4 {
             let w = &words[j];
             if j > i && words[j - 1].end == w.start && !words[j - 1].is_punct() {
                 // glued tokens (e.g. "solle.In") never continue a name
                 break;
             }
-            if self.is_name_word(w) {
-                if caps == 3 {
+            let next_is_cap = words
+                .get(j + 1)
+                .is_some_and(|n| n.is_cap() && !n.is_punct() && n.start > w.end);
+            if caps > 0 {
+                // a new title starts a new name: "X Y Premier Z"
+                if next_is_cap && self.roles.find_in_word(w.text).is_some() {
                     break;
                 }
+                // the same word again: a repeated byline "X Y X Y"
+                if w.text == words[i].text {
+                    break;
+                }
+            }
+            let ok = if caps == 0 {
+                self.is_first_name_word(w)
+            } else if after_particle {
+                // one word after "von", "van der", ... ends the name
+                self.is_name_word(w) && !next_is_cap
+            } else {
+                self.is_name_word(w) || caps <= 2 && self.is_place_surname(words, j)
+            };
+            if !ok {
+                if after_particle {
+                    // "X Y von Firma Z": not a name particle after all
+                    break;
+                }
+            } else {
                 caps += 1;
                 last = Some(j);
                 j += 1;
+                // "Justin Biebers Lied": a genitive ends the name
+                if after_particle || caps >= 2 && w.text.ends_with('s') && next_is_cap {
+                    break;
+                }
                 continue;
             }
-            if PARTICLES.contains(&w.text) {
+            // a middle initial: "W." or "W" "."
+            if caps > 0 {
+                let initial = w.text.chars().count() <= 2
+                    && w.text.chars().next().is_some_and(char::is_uppercase)
+                    && (w.text.ends_with('.') && w.text.chars().count() == 2
+                        || w.text.chars().count() == 1
+                            && words
+                                .get(j + 1)
+                                .is_some_and(|d| d.is(".") && d.start == w.end));
+                if initial {
+                    let k = if w.text.ends_with('.') { j + 1 } else { j + 2 };
+                    if words.get(k).is_some_and(|n| self.is_name_word(n)) {
+                        j = k;
+                        continue;
+                    }
+                }
+            }
+            if PARTICLES.contains(&w.text) && !after_particle {
                 let may_start = caps > 0 || (after_title && LEADING_PARTICLES.contains(&w.text));
-                let mut k = j;
-                while k < words.len() && k < j + 3 && PARTICLES.contains(&words[k].text) {
+                let mut k = j + 1;
+                // "der"/"den" only after another particle: "von der Leyen"
+                while k < words.len()
+                    && k < j + 3
+                    && matches!(words[k].text, "der" | "den" | "la" | "de")
+                {
                     k += 1;
                 }
-                if may_start && k < words.len() && self.is_name_word(&words[k]) && caps < 3 {
+                if may_start
+                    && !matches!(w.text, "der" | "den")
+                    && k < words.len()
+                    && self.is_name_word(&words[k])
+                {
                     j = k;
+                    after_particle = true;
                     continue;
                 }
             }
@@ -445,15 +547,19 @@ impl Patterns {
                 let start = k;
                 while words
                     .get(k)
-                    .is_some_and(|x| x.gaz.is_some() || self.is_org_acronym(x))
+                    .is_some_and(|x| x.is_cap() && (x.gaz.is_some() || self.is_org_acronym(x)))
                 {
                     k += 1;
                 }
                 if k > start && k - start <= 4 {
-                    if words.get(k).is_some_and(|x| x.is(",")) {
+                    // an apposition after a comma, or a known first name
+                    let comma = words.get(k).is_some_and(|x| x.is(","));
+                    if comma {
                         k += 1;
                     }
-                    name = self.name_at(words, k, false).filter(|(a, b)| b - a >= 2);
+                    name = self.name_at(words, k, false).filter(|(a, b)| {
+                        b - a >= 2 && (comma || self.names.is_first_name(words[*a].text))
+                    });
                 }
             }
             if name.is_none() {
@@ -515,21 +621,23 @@ impl Patterns {
         }
     }
 
-    /// Organization names from heads, leads, single-word names and legal forms.
+    /// Organization names from heads, leads, single-word names, club
+    /// prefixes and legal forms.
     fn org_names(&self, words: &[Word], sid: usize, found: &mut Found) {
         for i in 0..words.len() {
             let w = &words[i];
-            if !w.is_cap() {
-                continue;
-            }
             // legal forms: "Muster GmbH", "Beispiel e.V."
             if let Some((etype, end)) = self.legal_at(words, i) {
                 let mut a = i;
                 while a > 0 && i - a < 4 {
                     let p = &words[a - 1];
-                    let ok = (p.is_cap() && !self.names.is_not_name(p.text) && !p.is_punct())
+                    let ok = (p.is_cap()
+                        && !p.is_punct()
+                        && !self.names.is_not_name(p.text)
+                        && self.orgs.descriptor(p.text).is_none()
+                        && self.roles.find_in_word(p.text).is_none())
                         || p.is("&");
-                    if !ok || p.end == w.start && a == i && p.is_punct() {
+                    if !ok {
                         break;
                     }
                     a -= 1;
@@ -542,6 +650,45 @@ impl Patterns {
                         prio::ORG_NAME,
                         sid,
                         (words[a].start, words[end - 1].end),
+                        etype,
+                        None,
+                    );
+                }
+                continue;
+            }
+            if !w.is_cap() {
+                continue;
+            }
+            // club prefixes: "FC Beispielstadt", "1. FC Beispielstadt"
+            if let Some(etype) = self.orgs.prefix(w.text) {
+                let mut b = i + 1;
+                while b < words.len()
+                    && b < i + 4
+                    && (words[b].gaz_whole || self.is_name_word(&words[b]))
+                    && words[b].is_cap()
+                {
+                    b += 1;
+                }
+                if b > i + 1 {
+                    let mut a = i;
+                    if i >= 2
+                        && words[i - 1].is(".")
+                        && words[i - 2].text.chars().all(|c| c.is_ascii_digit())
+                    {
+                        a = i - 2;
+                    } else if i >= 1
+                        && words[i - 1].text.ends_with('.')
+                        && words[i - 1].text[..words[i - 1].text.len() - 1]
+                            .chars()
+                            .all(|c| c.is_ascii_digit())
+                        && words[i - 1].text.len() > 1
+                    {
+                        a = i - 1;
+                    }
+                    found.add(
+                        prio::ORG_NAME,
+                        sid,
+                        (words[a].start, words[b - 1].end),
                         etype,
                         None,
                     );
@@ -569,6 +716,18 @@ impl Patterns {
                     break;
                 }
             }
+            if a < i {
+                let before = a.checked_sub(1).map(|k| words[k].text);
+                // "das bisherige Gebilde Bundesliga": the capitalized word
+                // after an inflected adjective is a noun, not part of a name
+                let after_adjective =
+                    before.is_some_and(|t| is_lower_adjective(t) && !DETERMINERS.contains(&t));
+                // a sentence-initial capital says nothing: need two modifiers
+                let initial = before.is_none_or(|t| OPEN_QUOTES.contains(&t) || t == "-");
+                if after_adjective || initial && i - a < 2 {
+                    a = i;
+                }
+            }
             // "für ..." after a lead noun
             let mut b = i + 1;
             if lead.is_some() {
@@ -581,6 +740,14 @@ impl Patterns {
                     found.add(prio::ORG_WORD, sid, (w.start, w.end), t, None);
                 }
                 continue;
+            }
+            // a city right after the name: "Technische Universität Beispielstadt"
+            if b == i + 1
+                && words.get(b).is_some_and(|n| {
+                    n.gaz_whole && n.gaz_base && n.gaz_type == Some(EntityType::Loc)
+                })
+            {
+                b += 1;
             }
             let etype = head.or(lead).unwrap_or(EntityType::Org);
             let canonical = deinflect(words, a, i, b);
@@ -631,7 +798,8 @@ impl Patterns {
             if w.is_cap() && !w.is_punct() && !self.names.is_not_name(w.text) {
                 k += 1;
                 end = Some(k);
-            } else if (matches!(w.text, "und" | "in" | "im" | "für") || is_lower_adjective(w.text))
+            } else if (matches!(w.text, "und" | "in" | "im" | "für" | "des" | "der")
+                || is_lower_adjective(w.text))
                 && words.get(k + 1).is_some_and(|n| n.is_cap())
             {
                 k += 1;
@@ -683,6 +851,17 @@ impl Patterns {
                         b += 2;
                     }
                 }
+                // a club and its city: "Traditionsverein Beispiel Stadt"
+                if b == i + 2
+                    && words.get(b).is_some_and(|x| {
+                        x.gaz_whole
+                            && x.gaz_base
+                            && x.gaz_type == Some(EntityType::Loc)
+                            && x.start > n.end
+                    })
+                {
+                    b += 1;
+                }
                 found.add(
                     prio::DESCRIBED,
                     sid,
@@ -694,22 +873,37 @@ impl Patterns {
         }
     }
 
-    /// Acronyms, standalone or as the first part of a compound ("SPD-Chef").
+    /// Acronyms, standalone or before a role in a compound ("SPD-Chef",
+    /// "NATO-Generalsekretär"; not "DFB-Pokal"). An acronym followed by a
+    /// number is a code, not a name ("ISBN 3-...", "EC 135").
     fn acronyms(&self, words: &[Word], sid: usize, found: &mut Found) {
-        for w in words {
+        for (i, w) in words.iter().enumerate() {
             if w.gaz.is_some() {
                 continue;
             }
             let (part, end) = match w.text.split_once('-') {
-                Some((head, _)) => (head, w.start + head.len()),
+                Some((head, rest)) => {
+                    if self.roles.find_in_word(rest).is_none() {
+                        continue;
+                    }
+                    (head, w.start + head.len())
+                }
                 None => (w.text, w.end),
             };
+            if words
+                .get(i + 1)
+                .is_some_and(|n| n.text.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                continue;
+            }
             let probe = Word {
                 text: part,
                 start: w.start,
                 end,
                 gaz: None,
                 gaz_whole: false,
+                gaz_type: None,
+                gaz_base: false,
             };
             if self.is_org_acronym(&probe) {
                 found.add(prio::ACRONYM, sid, (w.start, end), EntityType::Org, None);
@@ -727,6 +921,14 @@ impl Patterns {
             if let (Some(acr), Some(close)) = (words.get(p + 1), words.get(p + 2)) {
                 if close.is(")") && self.is_org_acronym(acr) && p > 0 {
                     if let Some((a, etype)) = self.long_form_before(words, p, acr.text, gazetteer) {
+                        let span = &words[a..p];
+                        if exact_gazetteer(span, gazetteer).is_none()
+                            && !self.has_org_evidence(span)
+                        {
+                            // a defined term, not a name: "Fluorchlorkohlenwasserstoffe (FCKW)"
+                            found.not_names.insert(acr.text.to_string());
+                            continue;
+                        }
                         let long = (words[a].start, words[p - 1].end);
                         let short = (acr.start, acr.end);
                         found.add(prio::DEFINITION, sid, long, etype, None);
@@ -765,9 +967,8 @@ impl Patterns {
             let inner = &words[a..b];
             let gaz_type = exact_gazetteer(inner, gazetteer);
             let matches = initials_match(inner, acr.text);
-            let named = self.orgs.head(words[b - 1].text).is_some()
-                || self.orgs.lead(words[a].text).is_some();
-            if !(is_quoted || matches || named) {
+            let named = self.has_org_evidence(inner);
+            if !(is_quoted || named || matches && gaz_type.is_some()) {
                 continue;
             }
             if gaz_type.is_some_and(|t| t != EntityType::Org) && !matches {
@@ -785,6 +986,19 @@ impl Patterns {
             found.add(prio::DEFINITION, sid, short, etype, None);
             found.links.push((long, short));
         }
+    }
+
+    /// Whether some word of `span` is an organization head, lead, name word,
+    /// descriptor or legal form.
+    fn has_org_evidence(&self, span: &[Word]) -> bool {
+        span.iter().any(|w| {
+            w.is_cap()
+                && (self.orgs.head(w.text).is_some()
+                    || self.orgs.lead(w.text).is_some()
+                    || self.orgs.word(w.text).is_some()
+                    || self.orgs.descriptor(w.text).is_some()
+                    || self.orgs.legal(w.text).is_some())
+        })
     }
 
     /// The start of the long form that `acr` abbreviates, ending just before
@@ -1001,6 +1215,13 @@ fn words_of<'t>(
             end: t.end,
             gaz,
             gaz_whole,
+            gaz_type: gaz.map(|g| gazetteer[g].etype),
+            gaz_base: gaz.is_some_and(|g| {
+                gazetteer[g]
+                    .canonical
+                    .as_deref()
+                    .is_none_or(|c| c == &text[t.start..t.end])
+            }),
         });
     }
     out
