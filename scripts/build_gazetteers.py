@@ -258,15 +258,15 @@ def build_countries(src, out_dir):
     by_canonical = {e["canonical"]: k for k, e in entries.items()}
     extra_path = os.path.join(out_dir, "countries_extra.tsv")
     for line, f in read_extra(extra_path):
-        if len(f) > 4:
-            sys.exit("%s:%d: more than 4 tab-separated fields" % (extra_path, line))
-        f += [""] * (4 - len(f))
+        if len(f) > 5:
+            sys.exit("%s:%d: more than 5 tab-separated fields" % (extra_path, line))
+        f += [""] * (5 - len(f))
         key = f[0] if f[0] in entries else by_canonical.get(f[0])
         if key is None and f[3].strip() in ("region", "historical"):
             key = "extra:" + f[0]
             entries[key] = {
                 "kb": "",
-                "iso2": "",
+                "iso2": f[4].strip(),
                 "kind": f[3].strip(),
                 "canonical": f[0],
                 "names": [f[0]],

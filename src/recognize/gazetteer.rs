@@ -385,15 +385,20 @@ impl Gazetteer {
         self.country_by_iso.get(iso2).map(|&i| &self.entries[i])
     }
 
-    /// The kb id of the country a place lies in (a city's country), for the
-    /// `located_in` relation. `None` for countries, regions, organizations
-    /// and unknown ids.
+    /// The kb id of the country a place lies in (a city's or a region's
+    /// country), for the `located_in` relation. `None` for countries,
+    /// organizations, places in several countries and unknown ids.
     pub fn country_of(&self, kb_id: &str) -> Option<&str> {
-        let e = self.entry(kb_id)?;
-        if e.kind != EntryKind::City {
+        self.country_of_entry(self.entry(kb_id)?)
+            .and_then(|c| c.kb_id.as_deref())
+    }
+
+    /// The country entry a city or region lies in, if known.
+    pub fn country_of_entry(&self, e: &Entry) -> Option<&Entry> {
+        if !matches!(e.kind, EntryKind::City | EntryKind::Region) {
             return None;
         }
-        self.country_by_iso(e.iso2.as_deref()?)?.kb_id.as_deref()
+        self.country_by_iso(e.iso2.as_deref()?)
     }
 
     /// All gazetteer hits in `text`: whole words only, longest match first,
@@ -664,6 +669,11 @@ mod tests {
         let russia = g.lookup("Russland").unwrap().0.kb_id.clone();
         assert_eq!(g.country_of(kb), russia.as_deref());
         assert_eq!(g.country_of(russia.as_deref().unwrap()), None);
+        let (bayern, _) = g.lookup("Bayerns").expect("Bayern is listed");
+        assert_eq!(
+            g.country_of_entry(bayern).map(|c| c.canonical.as_str()),
+            Some("Deutschland")
+        );
     }
 
     #[test]
