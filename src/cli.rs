@@ -119,7 +119,7 @@ pub struct BuildArgs {
     #[arg(long, value_delimiter = ',', value_name = "TYPES")]
     pub types: Vec<EntityType>,
 
-    /// Draw only the neighbourhood of this entity (id or label, any case).
+    /// Draw only the neighbourhood of this entity (id, label or alias, any case).
     #[arg(long, value_name = "ENTITY")]
     pub ego: Option<String>,
 

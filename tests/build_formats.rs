@@ -134,7 +134,7 @@ fn bad_filter_and_format_arguments_fail_clearly() {
     let out = build(dir.path(), &["--ego", "Atlantis"], None);
     assert!(!out.status.success());
     assert!(
-        stderr(&out).contains("no entity with id or label \"Atlantis\""),
+        stderr(&out).contains("no entity with id, label or alias \"Atlantis\""),
         "{}",
         stderr(&out)
     );

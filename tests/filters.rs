@@ -110,6 +110,14 @@ fn ego_network_by_label_or_id_any_case() {
         ..Default::default()
     });
     assert_eq!(ids(&part), BTreeSet::from(["Q49762"]));
+    // By alias when no id or label matches: "Schmidt" is an alias of Anna
+    // Schmidt, "cdu" one of the CDU.
+    let (_, part) = view(Filter {
+        ego: Some("cdu".into()),
+        depth: 0,
+        ..Default::default()
+    });
+    assert_eq!(ids(&part), BTreeSet::from(["Q49762"]));
     let (_, part) = view(Filter {
         ego: Some("Ödland".into()),
         depth: 3,
@@ -123,18 +131,30 @@ fn unknown_ego_is_an_error_with_suggestions() {
     let full = graph_fixture::graph();
     let err = full
         .filtered(&Filter {
-            ego: Some("Schmidt".into()),
+            ego: Some("Anna Schmitt".into()),
             depth: 1,
             ..Default::default()
         })
         .unwrap_err()
         .to_string();
     assert!(
-        err.contains("no entity with id or label \"Schmidt\""),
+        err.contains("no entity with id, label or alias \"Anna Schmitt\""),
         "{}",
         err
     );
-    assert!(err.contains("Anna Schmidt"), "{}", err);
+    let err = full
+        .filtered(&Filter {
+            ego: Some("Gruppe".into()),
+            depth: 1,
+            ..Default::default()
+        })
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("did you mean \"-Gruppe\" (org:gruppe)"),
+        "{}",
+        err
+    );
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::collections::VecDeque;
 use petgraph::graph::NodeIndex;
 use petgraph::visit::EdgeRef;
 
-use super::{KnowledgeGraph, Node};
+use super::KnowledgeGraph;
 use crate::error::{Error, Result};
 use crate::recognize::EntityType;
 use crate::relate::RelationKind;
@@ -24,7 +24,8 @@ pub struct Filter {
     /// Keep only these entity types (empty: all).
     pub types: Vec<EntityType>,
     /// Keep the entities within [`Filter::depth`] edges of this entity, named
-    /// by id or label (case-insensitive).
+    /// by id or label, else by alias (case-insensitive); the entity itself is
+    /// always kept.
     pub ego: Option<String>,
     /// Radius of the ego network (with [`Filter::ego`]).
     pub depth: usize,
@@ -71,7 +72,7 @@ impl KnowledgeGraph {
             let seeds = self.find(name);
             if seeds.is_empty() {
                 return Err(Error::other(format!(
-                    "--ego: no entity with id or label {:?}{}",
+                    "--ego: no entity with id, label or alias {:?}{}",
                     name,
                     self.suggestions(name)
                 )));
@@ -139,15 +140,21 @@ impl KnowledgeGraph {
         Ok(self.subgraph(|i, _| keep[i.index()], edge_ok))
     }
 
-    /// The nodes whose id or label equals `name`, ignoring case.
+    /// The nodes whose id or label equals `name`, ignoring case; when there
+    /// are none, the nodes with an alias equal to `name` ("Putin" for
+    /// "Wladimir Putin" once the text used the surname alone).
     pub fn find(&self, name: &str) -> Vec<NodeIndex> {
         let key = fold(name.trim());
-        self.graph
+        let g = &self.graph;
+        let exact: Vec<NodeIndex> = g
             .node_indices()
-            .filter(|&i| {
-                let node: &Node = &self.graph[i];
-                fold(&node.id) == key || fold(&node.label) == key
-            })
+            .filter(|&i| fold(&g[i].id) == key || fold(&g[i].label) == key)
+            .collect();
+        if !exact.is_empty() {
+            return exact;
+        }
+        g.node_indices()
+            .filter(|&i| g[i].aliases.iter().any(|a| fold(a) == key))
             .collect()
     }
 
