@@ -16,6 +16,9 @@ use crate::lexicon::relation_patterns::CueKind;
 use crate::lexicon::triggers::{FormKind, Pos};
 use crate::text::is_capitalized;
 
+/// How far (in tokens) a separable particle may follow its verb.
+pub const MAX_PARTICLE_DISTANCE: usize = 30;
+
 /// Prepositions that may introduce an event target.
 const TARGET_PREPS: &[&str] = &[
     "gegen",
@@ -67,15 +70,11 @@ pub(crate) fn find(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
         };
         let trig = &r.triggers.entries()[entry];
         let (cs, ce) = sv.clause_range(sv.clause[i]);
-        if (cs..ce).any(|k| {
-            r.patterns.is(&sv.lower[k], CueKind::Negation)
-                || r.patterns.is(&sv.lower[k], CueKind::Modal)
-        }) {
+        if sv.blocked[sv.clause[i]] {
             continue;
         }
-        let passive = trig.pos == Pos::Verb
-            && kind == FormKind::Participle
-            && (cs..ce).any(|k| k != i && r.patterns.is(&sv.lower[k], CueKind::PassiveAux));
+        let passive =
+            trig.pos == Pos::Verb && kind == FormKind::Participle && sv.passive[sv.clause[i]];
         let pairs = match trig.pos {
             Pos::Verb if passive => passive_actors(r, sv, cs, ce),
             Pos::Verb => active_actors(sv, i, kind, cs, ce),
@@ -126,7 +125,7 @@ fn trigger_at(r: &Relater, sv: &SentenceView<'_>, i: usize) -> Option<(usize, Fo
         }
         let with_particle = match &m.particle {
             Some(p) => {
-                if !(i + 1..ce).any(|k| sv.lower[k] == *p) {
+                if !(i + 1..ce.min(i + 1 + MAX_PARTICLE_DISTANCE)).any(|k| sv.lower[k] == *p) {
                     continue;
                 }
                 true
@@ -203,12 +202,7 @@ fn targetable(sv: &SentenceView<'_>, a: usize) -> bool {
 }
 
 fn clause_actors(sv: &SentenceView<'_>, cs: usize, ce: usize) -> Vec<usize> {
-    (0..sv.actors.len())
-        .filter(|&a| {
-            let act = &sv.actors[a];
-            !act.embedded && act.first >= cs && act.last < ce
-        })
-        .collect()
+    sv.actors_in(cs, ce)
 }
 
 fn pairs(sv: &SentenceView<'_>, sources: &[usize], target: usize) -> Vec<(Option<usize>, usize)> {
@@ -263,7 +257,8 @@ fn active_actors(
             // verb-final: "…, dass Deutschland Kasachstan kritisiert", "X habe Y gedankt"
             let subordinate = SUBORDINATORS.contains(&sv.lower[cs].as_str()) && cs > 0;
             let bracket = (kind == FormKind::Participle || sv.lower[i].ends_with('n'))
-                && (cs..i).any(|k| AUXILIARIES.contains(&sv.lower[k].as_str()));
+                && (cs.max(i.saturating_sub(MAX_PARTICLE_DISTANCE))..i)
+                    .any(|k| AUXILIARIES.contains(&sv.lower[k].as_str()));
             if !(subordinate || bracket) {
                 return None;
             }

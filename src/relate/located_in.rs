@@ -87,6 +87,7 @@ pub(crate) fn find_in_gazetteer(
         return;
     };
     let entities = &view.resolved.entities;
+    let ids: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
     let mut done = HashSet::new();
     for (m, men) in view.recognized.mentions.iter().enumerate() {
         let e = view.resolved.mention_entity[m];
@@ -100,7 +101,7 @@ pub(crate) fn find_in_gazetteer(
         let Some(country) = lookup.country_of(kb) else {
             continue;
         };
-        if country == kb || !entities.iter().any(|x| x.id == country) {
+        if country == kb || !ids.contains(country.as_str()) {
             continue;
         }
         let Some(s) = view.sentences.get(men.sentence) else {

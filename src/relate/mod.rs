@@ -215,27 +215,6 @@ pub(crate) fn is_country(
     Some(lookup.country_of(kb).as_deref() == Some(kb))
 }
 
-/// The country the article is about so far: the place mentioned most often
-/// (a country, when a country lookup is available).
-fn topic_country(
-    countries: Option<&dyn CountryLookup>,
-    view: &DocumentView<'_>,
-    loc_counts: &[usize],
-) -> Option<usize> {
-    let mut best: Option<(usize, usize)> = None;
-    for (e, &c) in loc_counts.iter().enumerate() {
-        if c == 0
-            || is_country(countries, view.resolved.entities[e].kb_id.as_deref()) == Some(false)
-        {
-            continue;
-        }
-        if best.is_none_or(|(_, bc)| c > bc) {
-            best = Some((e, c));
-        }
-    }
-    best.map(|(e, _)| e)
-}
-
 /// A relation argument found in a sentence: entity index and byte span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Arg {
@@ -314,7 +293,15 @@ impl Relater {
     ) -> Vec<Relation> {
         let mut out = cooccur::co_occurrences(view);
         let mentions = &view.recognized.mentions;
-        let mut loc_counts = vec![0usize; view.resolved.entities.len()];
+        let entities = &view.resolved.entities;
+        let mut loc_counts = vec![0usize; entities.len()];
+        // with a country lookup, only countries can be the article's country
+        let country_like: Vec<bool> = entities
+            .iter()
+            .map(|e| is_country(countries, e.kb_id.as_deref()) != Some(false))
+            .collect();
+        let mut topic: Option<usize> = None;
+        let names = structural::EntityNames::new(view);
         let mut seen = HashSet::new();
         let mut m = 0;
         let mut found = Vec::new();
@@ -326,19 +313,31 @@ impl Relater {
             while m < mentions.len() && mentions[m].sentence == s.index {
                 let e = view.resolved.mention_entity[m];
                 let men = &mentions[m];
-                if men.etype == EntityType::Loc {
+                if men.etype == EntityType::Loc && country_like[e] {
                     loc_counts[e] += 1;
+                    // counts only grow: the leader changes only when overtaken
+                    if topic.is_none_or(|t| loc_counts[e] > loc_counts[t]) {
+                        topic = Some(e);
+                    }
                 }
                 spans.push((e, men.etype, men.start, men.end, false));
                 m += 1;
             }
-            let topic = topic_country(countries, view, &loc_counts);
             if let Some(t) = topic {
                 self.add_anaphors(view, s, t, &mut spans);
             }
-            let sv = sentence::SentenceView::new(&view.doc.text, s, &spans);
+            let mut sv = sentence::SentenceView::new(&view.doc.text, s, &spans);
+            for k in 0..sv.len() {
+                let (w, c) = (sv.lower[k].as_str(), sv.clause[k]);
+                if self.patterns.is(w, CueKind::Negation) || self.patterns.is(w, CueKind::Modal) {
+                    sv.blocked[c] = true;
+                }
+                if self.patterns.is(w, CueKind::PassiveAux) {
+                    sv.passive[c] = true;
+                }
+            }
             found.clear();
-            structural::find(self, &sv, view, &mut found);
+            structural::find(self, &sv, &names, &mut found);
             located_in::find_in_text(countries, &sv, view, &mut found);
             events::find(self, &sv, &mut found);
             for f in found.drain(..) {
@@ -372,13 +371,15 @@ impl Relater {
         let text = &view.doc.text;
         let toks = &s.tokens;
         let before = spans.len();
+        let mut m = 0;
         for (i, t) in toks.iter().enumerate() {
             let w = t.text(text);
-            if !crate::text::is_capitalized(w)
-                || spans[..before]
-                    .iter()
-                    .any(|&(_, _, a, b, _)| a < t.end && b > t.start)
-            {
+            // spans are sorted and non-overlapping: sweep past those ending here
+            while m < before && spans[m].3 <= t.start {
+                m += 1;
+            }
+            let covered = m < before && spans[m].2 < t.end;
+            if covered || !crate::text::is_capitalized(w) {
                 continue;
             }
             let lower = crate::text::fold(w);

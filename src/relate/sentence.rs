@@ -93,7 +93,16 @@ pub struct SentenceView<'a> {
     pub embedded_at: Vec<Option<usize>>,
     /// Clause number of each token.
     pub clause: Vec<usize>,
+    /// Per clause number: whether it holds a negation or a modal verb
+    /// (filled by the relater).
+    pub blocked: Vec<bool>,
+    /// Per clause number: whether it holds a passive auxiliary (filled by
+    /// the relater).
+    pub passive: Vec<bool>,
 }
+
+/// The most actors one coordination ("A, B und C") is followed through.
+pub const MAX_COORDINATED: usize = 20;
 
 /// Input for one mention: (entity index, type, byte start, byte end, anaphor).
 pub type MentionSpan = (usize, EntityType, usize, usize, bool);
@@ -154,8 +163,13 @@ impl<'a> SentenceView<'a> {
             actor_at,
             embedded_at,
             clause: Vec::new(),
+            blocked: Vec::new(),
+            passive: Vec::new(),
         };
         view.clause = view.clauses();
+        let clauses = view.clause.last().map_or(0, |&c| c + 1);
+        view.blocked = vec![false; clauses];
+        view.passive = vec![false; clauses];
         view
     }
 
@@ -233,11 +247,11 @@ impl<'a> SentenceView<'a> {
     }
 
     /// The actors joined to `actor` by coordination ("A, B und C", "A sowie
-    /// B"), including `actor` itself, in order.
+    /// B"), including `actor` itself, in order; at most [`MAX_COORDINATED`].
     pub fn coordinated(&self, actor: usize) -> Vec<usize> {
         let mut out = vec![actor];
         let mut cur = actor;
-        loop {
+        while out.len() < MAX_COORDINATED {
             let mut i = self.actors[cur].last + 1;
             // skip a parenthesized alias: "Organisation ... (OVKS)"
             if self.words.get(i) == Some(&"(") {
@@ -298,6 +312,15 @@ impl<'a> SentenceView<'a> {
             .is_some_and(|a| self.actors[a].last == i - 1)
             || (i >= 2 && self.words[i - 1] == ")" && self.actor_at[i - 2].is_some());
         before && self.actor_after_determiners(i + 1, 1).is_some()
+    }
+
+    /// The standalone actors lying within tokens `[cs, ce)`, in order.
+    pub fn actors_in(&self, cs: usize, ce: usize) -> Vec<usize> {
+        let from = self.actors.partition_point(|a| a.first < cs);
+        let to = self.actors.partition_point(|a| a.first < ce);
+        (from..to)
+            .filter(|&a| !self.actors[a].embedded && self.actors[a].last < ce)
+            .collect()
     }
 
     /// The token range `[start, end)` of clause number `c`.

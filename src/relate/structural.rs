@@ -5,7 +5,10 @@
 //! Y"), and `member_of` from membership verbs and nouns ("Der Y gehören A
 //! und B an", "A ist Mitglied der Y", "NATO-Mitglied A").
 
-use super::sentence::{SentenceView, DETERMINERS};
+use std::collections::HashMap;
+
+use super::events::MAX_PARTICLE_DISTANCE;
+use super::sentence::{SentenceView, DETERMINERS, MAX_COORDINATED};
 use super::{Arg, DocumentView, Found, Relater, RelationKind};
 use crate::lexicon::relation_patterns::CueKind;
 use crate::lexicon::roles::RoleCategory;
@@ -21,14 +24,44 @@ const NOT_MEMBER_PREPS: &[&str] = &[
     "zu", "zum", "zur", "über", "wegen", "unter", "durch",
 ];
 
+/// The organizations and places of a document by folded name and alias,
+/// for role words whose prefix names one ("Hermes-Geschäftsführer").
+pub(crate) struct EntityNames {
+    by_name: HashMap<String, usize>,
+    etypes: Vec<EntityType>,
+}
+
+impl EntityNames {
+    pub(crate) fn new(view: &DocumentView<'_>) -> EntityNames {
+        let mut by_name = HashMap::new();
+        for (i, e) in view.resolved.entities.iter().enumerate() {
+            if e.etype == EntityType::Per {
+                continue;
+            }
+            by_name.entry(fold(&e.label)).or_insert(i);
+            for a in &e.aliases {
+                by_name.entry(fold(a)).or_insert(i);
+            }
+        }
+        EntityNames {
+            by_name,
+            etypes: view.resolved.entities.iter().map(|e| e.etype).collect(),
+        }
+    }
+
+    /// The ORG/LOC entity with this name or alias.
+    fn get(&self, name: &str) -> Option<usize> {
+        let folded = fold(name);
+        if folded.chars().count() < 2 {
+            return None;
+        }
+        self.by_name.get(&folded).copied()
+    }
+}
+
 /// Add the structural relations of one sentence to `out`.
-pub(crate) fn find(
-    r: &Relater,
-    sv: &SentenceView<'_>,
-    view: &DocumentView<'_>,
-    out: &mut Vec<Found>,
-) {
-    roles(r, sv, view, out);
+pub(crate) fn find(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<Found>) {
+    roles(r, sv, names, out);
     led_by(r, sv, out);
     party_after_name(r, sv, out);
     membership(r, sv, out);
@@ -44,7 +77,7 @@ fn is_org_or_loc(sv: &SentenceView<'_>, a: usize) -> bool {
 
 /// Role titles: `leads` (heads, leaders) and `affiliated_with` (ministers,
 /// members, politicians) between a person and an organization or country.
-fn roles(r: &Relater, sv: &SentenceView<'_>, view: &DocumentView<'_>, out: &mut Vec<Found>) {
+fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<Found>) {
     for i in 0..sv.len() {
         let w = sv.words[i];
         if sv.actor_at[i].is_some() || !is_capitalized(w) {
@@ -91,7 +124,7 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, view: &DocumentView<'_>, out: &mut 
             targets.push(Arg::from(&sv.actors[a]));
         } else if let Some(prefix) = parts.iter().rev().find(|p| !r.patterns.is_former(&fold(p))) {
             if w.contains('-') {
-                if let Some(e) = entity_named(view, prefix) {
+                if let Some(e) = names.get(prefix) {
                     let start = sv.sentence.tokens[i].start
                         + (prefix.as_ptr() as usize - w.as_ptr() as usize);
                     targets.push(Arg {
@@ -145,7 +178,7 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, view: &DocumentView<'_>, out: &mut 
             && role.category == RoleCategory::Member
             && targets
                 .iter()
-                .all(|t| view.resolved.entities[t.entity].etype != EntityType::Org)
+                .all(|t| names.etypes[t.entity] != EntityType::Org)
         {
             continue;
         }
@@ -198,18 +231,6 @@ fn role_name(word: &str, head: &str, lemma: &str) -> String {
     } else {
         lemma.to_string()
     }
-}
-
-/// The ORG/LOC entity of the document with this name or alias.
-fn entity_named(view: &DocumentView<'_>, name: &str) -> Option<usize> {
-    let folded = fold(name);
-    if folded.chars().count() < 2 {
-        return None;
-    }
-    view.resolved.entities.iter().position(|e| {
-        e.etype != EntityType::Per
-            && (fold(&e.label) == folded || e.aliases.iter().any(|a| fold(a) == folded))
-    })
 }
 
 /// After a role at `i - 1`: "des Geheimdienstes KNB", "der Volksbank X",
@@ -308,7 +329,7 @@ fn person_before(r: &Relater, sv: &SentenceView<'_>, i: usize, former: &mut bool
     }
     // the first person of a coordination: "A und B sind Geschäftsführer"
     let mut first = a;
-    while first > 0 {
+    while first > 0 && a - first < MAX_COORDINATED {
         let prev = first - 1;
         if sv.actors[prev].embedded || !sv.coordinated(prev).contains(&first) {
             break;
@@ -412,15 +433,14 @@ fn membership(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
         }
         let lower = sv.lower[i].as_str();
         let (cs, ce) = sv.clause_range(sv.clause[i]);
-        let blocked = (cs..ce).any(|k| {
-            r.patterns.is(&sv.lower[k], CueKind::Negation)
-                || r.patterns.is(&sv.lower[k], CueKind::Modal)
-        });
+        let blocked = sv.blocked[sv.clause[i]];
         let verb = r.patterns.verb(lower).iter().any(|(kind, cue)| {
             *kind == CueKind::MemberVerb
                 && match &cue.particle {
                     None => true,
-                    Some(p) => (i + 1..ce).any(|k| sv.lower[k] == *p),
+                    Some(p) => {
+                        (i + 1..ce.min(i + 1 + MAX_PARTICLE_DISTANCE)).any(|k| sv.lower[k] == *p)
+                    }
                 }
         });
         if verb && !blocked {
@@ -437,12 +457,7 @@ fn membership(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
 /// "Der OVKS gehören Russland und Kasachstan an": the organization is the
 /// dative ORG (after "der"/"dem"), the members are the clause's other actors.
 fn member_verb(sv: &SentenceView<'_>, i: usize, cs: usize, ce: usize, out: &mut Vec<Found>) {
-    let in_clause: Vec<usize> = (0..sv.actors.len())
-        .filter(|&a| {
-            let act = &sv.actors[a];
-            !act.embedded && act.first >= cs && act.last < ce
-        })
-        .collect();
+    let in_clause: Vec<usize> = sv.actors_in(cs, ce);
     let orgs: Vec<usize> = in_clause
         .iter()
         .copied()
@@ -611,7 +626,10 @@ fn subject_before(
         return None;
     }
     let mut first = a;
-    while first > 0 && !sv.actors[first - 1].embedded && sv.coordinated(first - 1).contains(&first)
+    while first > 0
+        && a - first < MAX_COORDINATED
+        && !sv.actors[first - 1].embedded
+        && sv.coordinated(first - 1).contains(&first)
     {
         first -= 1;
     }
