@@ -1,11 +1,15 @@
 //! GraphML with typed keys (`int`, `double`, `boolean`, `string`) for Gephi,
 //! yEd, Cytoscape and NetworkX. The graph is a directed multigraph; the
-//! boolean edge key `directed` marks the undirected `co_occurs` edges.
+//! boolean edge key `directed` marks the undirected `co_occurs` edges. yEd's
+//! own graphics keys give nodes their label, shape and colour and
+//! co-occurrence edges a dashed line without arrow there.
 
 use std::io::{self, Write};
 
 use super::xml::{edge_values, escape, node_values, Kind, EDGE_ATTRIBUTES, NODE_ATTRIBUTES};
-use crate::graph::KnowledgeGraph;
+use crate::graph::{Edge, KnowledgeGraph, Node};
+use crate::recognize::EntityType;
+use crate::relate::RelationKind;
 
 fn type_name(kind: Kind) -> &'static str {
     match kind {
@@ -16,13 +20,46 @@ fn type_name(kind: Kind) -> &'static str {
     }
 }
 
+/// yEd shape and fill colour of an entity type.
+fn yed_style(t: EntityType) -> (&'static str, &'static str) {
+    match t {
+        EntityType::Per => ("ellipse", "#F4C7C3"),
+        EntityType::Org => ("rectangle", "#C6DAFC"),
+        EntityType::Loc => ("hexagon", "#B7E1CD"),
+    }
+}
+
+fn write_yed_node(w: &mut dyn Write, n: &Node) -> io::Result<()> {
+    let (shape, fill) = yed_style(n.etype);
+    writeln!(
+        w,
+        r#"      <data key="n_graphics"><y:ShapeNode><y:Fill color="{}"/><y:NodeLabel>{}</y:NodeLabel><y:Shape type="{}"/></y:ShapeNode></data>"#,
+        fill,
+        escape(&n.label),
+        shape
+    )
+}
+
+fn write_yed_edge(w: &mut dyn Write, e: &Edge) -> io::Result<()> {
+    let (line, color, arrow) = if e.kind == RelationKind::CoOccurs {
+        ("dashed", "#999999", "none")
+    } else {
+        ("line", "#333333", "standard")
+    };
+    writeln!(
+        w,
+        r#"      <data key="e_graphics"><y:PolyLineEdge><y:LineStyle color="{}" type="{}" width="1.0"/><y:Arrows source="none" target="{}"/></y:PolyLineEdge></data>"#,
+        color, line, arrow
+    )
+}
+
 /// Write `graph.graphml`. Key ids are `n_<name>` for nodes and `e_<name>`
 /// for edges; missing values are left out.
 pub fn write(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
     writeln!(w, r#"<?xml version="1.0" encoding="UTF-8"?>"#)?;
     writeln!(
         w,
-        r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
+        r#"<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/graphml" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">"#
     )?;
     for (domain, prefix, attrs) in [
         ("node", "n", &NODE_ATTRIBUTES[..]),
@@ -44,6 +81,14 @@ pub fn write(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
         w,
         r#"  <key id="g_documents" for="graph" attr.name="documents" attr.type="int"/>"#
     )?;
+    writeln!(
+        w,
+        r#"  <key id="n_graphics" for="node" yfiles.type="nodegraphics"/>"#
+    )?;
+    writeln!(
+        w,
+        r#"  <key id="e_graphics" for="edge" yfiles.type="edgegraphics"/>"#
+    )?;
     writeln!(w, r#"  <graph id="nergraph" edgedefault="directed">"#)?;
     writeln!(
         w,
@@ -57,6 +102,7 @@ pub fn write(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
                 writeln!(w, r#"      <data key="n_{}">{}</data>"#, name, escape(&v))?;
             }
         }
+        write_yed_node(w, n)?;
         writeln!(w, "    </node>")?;
     }
     for (i, e) in graph.edges().enumerate() {
@@ -72,6 +118,7 @@ pub fn write(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
                 writeln!(w, r#"      <data key="e_{}">{}</data>"#, name, escape(&v))?;
             }
         }
+        write_yed_edge(w, e)?;
         writeln!(w, "    </edge>")?;
     }
     writeln!(w, "  </graph>")?;
