@@ -537,6 +537,59 @@ fn chromium_renders_every_node_without_errors() {
     assert!(dom.contains("freiburg-1 · 2024-03-01 · sentence 2"));
 }
 
+#[test]
+fn chromium_renders_empty_and_pipeline_graphs() {
+    let Some(chromium) = chromium() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let empty = GraphBuilder::new().finish();
+    let file = dir.path().join("empty.html");
+    std::fs::write(&file, page(&empty, &ExportOptions::default())).unwrap();
+    let dom = dump_dom(&chromium, &file, "");
+    assert_eq!(count(&dom, "rendered-nodes"), 0);
+
+    // The real pipeline on a short article of our own.
+    let pipeline = nergraph::pipeline::Pipeline::builtin().unwrap();
+    let text = "Die Bundesregierung in Berlin und die Europäische Union berieten am Montag \
+                über Hilfen für die Ukraine. Frankreich und Polen unterstützten den Plan, \
+                teilte die NATO in Brüssel mit.";
+    let graph = pipeline.build_graph(
+        std::iter::once(Ok(nergraph::read::Document::new("artikel", text))),
+        |e| panic!("{e}"),
+    );
+    assert!(graph.graph.node_count() >= 3, "too few entities recognized");
+    let file = dir.path().join("pipeline.html");
+    std::fs::write(&file, page(&graph, &ExportOptions::default())).unwrap();
+    let dom = dump_dom(&chromium, &file, "");
+    assert_eq!(count(&dom, "rendered-nodes"), graph.graph.node_count());
+    assert_eq!(count(&dom, "rendered-edges"), graph.graph.edge_count());
+}
+
+#[test]
+fn chromium_errors_reach_the_page() {
+    let Some(chromium) = chromium() else {
+        return;
+    };
+    // The check the other browser tests rely on: a failing script and a
+    // console.error show up in data-errors.
+    let page = page(&fixture(), &ExportOptions::default()).replace(
+        "</body>",
+        "<script>console.error('logged', 42); null.boom;</script></body>",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("graph.html");
+    std::fs::write(&file, page).unwrap();
+    let dom = run_chromium(
+        &chromium,
+        &format!("file://{}", file.display()),
+        &["--virtual-time-budget=3000", "--dump-dom"],
+    );
+    let errors = body_data(&dom, "errors").expect("errors recorded");
+    assert!(errors.contains("logged 42"), "{errors}");
+    assert!(errors.contains("TypeError"), "{errors}");
+}
+
 /// Clicks, wheel and typing, dispatched as DOM events after the viewer
 /// started; the results go to `data-interaction` as a JSON array.
 const INTERACTION: &str = r#"<script>

@@ -93,7 +93,7 @@
       y: 0,
       edges: [],
       visible: true,
-      keys: [fold(n.label)].concat(aliases.map(fold)),
+      keys: [fold(n.label)].concat(aliases.map(fold), [fold(n.id)]),
       labelWidth: -1
     };
   });
@@ -828,6 +828,14 @@
     });
     ctx.restore();
     drawLabels(shown, focus);
+    if (!shown.length) {
+      ctx.globalAlpha = 1;
+      ctx.font = '15px system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif';
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'middle';
+      ctx.fillStyle = '#5b6472';
+      ctx.fillText(nodes.length ? 'Nothing left: loosen the filters.' : 'No entities in this graph.', width / 2, height / 2);
+    }
     body.dataset.renderedNodes = String(shown.length);
     body.dataset.renderedEdges = String(shownEdges);
     body.dataset.zoom = view.k.toFixed(3);
