@@ -495,18 +495,27 @@ fn is_stopped(surface: &str, form: Form, stoplist: &HashSet<&str>) -> bool {
     if form == Form::Adjective || form == Form::Abbreviation {
         return false;
     }
+    if stoplist.is_empty() {
+        return false;
+    }
     let check = |s: &str| {
-        stoplist.contains(s) || {
-            // ALL-CAPS variant of a stoplisted word: "ESSEN".
-            let mut c = s.chars();
-            match c.next() {
-                Some(first) => {
-                    let rest: String = c.as_str().to_lowercase();
-                    stoplist.contains(format!("{}{}", first, rest).as_str())
-                }
-                None => false,
-            }
+        if stoplist.contains(s) {
+            return true;
         }
+        // ALL-CAPS variant of a stoplisted word: "ESSEN" (ß became "SS", so
+        // "STRASSE" does not map back; such names are rare in the list).
+        let mut c = s.chars();
+        let Some(first) = c.next() else {
+            return false;
+        };
+        let rest = c.as_str();
+        if rest.is_empty() || rest.chars().any(char::is_lowercase) {
+            return false;
+        }
+        let mut word = String::with_capacity(s.len());
+        word.push(first);
+        word.push_str(&rest.to_lowercase());
+        stoplist.contains(word.as_str())
     };
     if check(surface) {
         return true;
@@ -707,6 +716,31 @@ mod tests {
             got,
             vec![("Neustadt am Beispiel".into(), "Neustadt am Beispiel".into())]
         );
+    }
+
+    #[test]
+    fn odd_input_gives_sorted_disjoint_matches() {
+        let g = gaz();
+        let texts = [
+            "",
+            "-",
+            "Essen",
+            "\u{0}Berlin\u{0}",
+            "Ber\u{301}lin 🇩🇪Deutschland🇩🇪 -NATO- «Paris» USA’s",
+            "ÖSTERREICHS\r\nKASACHISCHEN\tkasachischem",
+        ];
+        for t in texts {
+            let ms = g.find_matches(t);
+            for w in ms.windows(2) {
+                assert!(w[0].end <= w[1].start, "{:?}", t);
+            }
+            for m in &ms {
+                assert!(t.is_char_boundary(m.start) && t.is_char_boundary(m.end));
+            }
+        }
+        let got = surfaces(&g, "🇩🇪Deutschland -NATO- «Paris»");
+        let words: Vec<&str> = got.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(words, ["Deutschland", "NATO", "Paris"]);
     }
 
     #[test]
