@@ -272,3 +272,35 @@ fn empty_file_is_read_with_a_warning() {
     assert_eq!(doc.warnings, ["no text"]);
     assert!(nergraph::segment::segment(&doc.text).is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn unreadable_file_and_directory_are_reported_and_the_rest_is_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let locked = write(dir.path(), "a.txt", b"Geheim.");
+    write(dir.path(), "b/c.txt", b"Versteckt.");
+    write(dir.path(), "d.txt", b"Offen.");
+    let locked_dir = dir.path().join("b");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    std::fs::set_permissions(&locked_dir, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let denied = std::fs::read(&locked).is_err() && std::fs::read_dir(&locked_dir).is_err();
+    let all = read_all(&[dir.path()]);
+    std::fs::set_permissions(&locked_dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+    if !denied {
+        // Running with privileges that ignore permissions: nothing to test.
+        return;
+    }
+    let errors: Vec<String> = all
+        .iter()
+        .filter_map(|r| r.as_ref().err().map(|e| e.to_string()))
+        .collect();
+    assert_eq!(errors.len(), 2, "{:?}", errors);
+    assert!(errors.iter().any(|e| e.contains("a.txt")), "{:?}", errors);
+    assert!(errors.iter().any(|e| e.contains("b")), "{:?}", errors);
+    let texts: Vec<&str> = all
+        .iter()
+        .filter_map(|r| r.as_ref().ok().map(|d| d.text.as_str()))
+        .collect();
+    assert_eq!(texts, ["Offen."]);
+}

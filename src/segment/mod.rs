@@ -122,11 +122,10 @@ impl Segmenter {
     /// Split `text` into sentences with tokens.
     ///
     /// # Complexity
-    /// Linear in the length of `text`.
+    /// Linear in the length of `text`; memory beyond the result is bounded
+    /// by one sentence.
     pub fn segment(&self, text: &str) -> Vec<Sentence> {
-        let mut raws = Vec::with_capacity(text.len() / 6 + 1);
-        scan::scan(text, &self.lexicon, &mut raws);
-        split::split(text, &raws, &self.lexicon)
+        split::split(text, &self.lexicon)
     }
 
     /// The tokens of `text`, as [`Segmenter::segment`] finds them.

@@ -93,66 +93,86 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
-/// Split `text` into raw tokens, appending them to `out`.
-pub(crate) fn scan(text: &str, lex: &SegmentLexicon, out: &mut Vec<Raw>) {
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    let mut newlines = 0u8;
-    let mut spaced = false;
-    while let Some(c) = char_at(text, i) {
-        let len = c.len_utf8();
-        if c == ' ' {
-            spaced = true;
-            i += 1;
-            continue;
-        }
-        if is_space(c) {
-            let nl = match c {
-                '\n' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' => 1,
-                '\r' if bytes.get(i + 1) != Some(&b'\n') => 1,
-                '\u{2029}' => 2,
-                _ => 0,
-            };
-            newlines = newlines.saturating_add(nl).min(2);
-            spaced = true;
-            i += len;
-            continue;
-        }
-        let url = if matches!(c, 'h' | 'w' | 'H' | 'W') {
-            url_end(text, i)
-        } else {
-            None
-        };
-        let (end, kind) = if let Some(end) = url {
-            (end, RawKind::Word)
-        } else if is_word_char(c) {
-            let kind = if c.is_numeric() {
-                RawKind::Number
-            } else {
-                RawKind::Word
-            };
-            (word_end(text, i, lex), kind)
-        } else if (c == '@' || c == '#') && char_at(text, i + 1).is_some_and(char::is_alphabetic) {
-            (word_end(text, i + 1, lex), RawKind::Word)
-        } else if is_stop_char(c) {
-            let mut j = i + len;
-            while let Some(d) = char_at(text, j).filter(|&d| is_stop_char(d)) {
-                j += d.len_utf8();
+/// Cuts `text` into raw tokens, one at a time.
+pub(crate) struct Scanner<'a> {
+    text: &'a str,
+    lex: &'a SegmentLexicon,
+    i: usize,
+}
+
+impl<'a> Scanner<'a> {
+    /// A scanner at the start of `text`.
+    pub(crate) fn new(text: &'a str, lex: &'a SegmentLexicon) -> Scanner<'a> {
+        Scanner { text, lex, i: 0 }
+    }
+}
+
+impl Iterator for Scanner<'_> {
+    type Item = Raw;
+
+    fn next(&mut self) -> Option<Raw> {
+        let (text, lex) = (self.text, self.lex);
+        let bytes = text.as_bytes();
+        let mut i = self.i;
+        let mut newlines = 0u8;
+        let mut spaced = false;
+        while let Some(c) = char_at(text, i) {
+            let len = c.len_utf8();
+            if c == ' ' {
+                spaced = true;
+                i += 1;
+                continue;
             }
-            (j, RawKind::Stop)
-        } else {
-            (i + len, RawKind::Punct)
-        };
-        out.push(Raw {
-            start: i,
-            end,
-            kind,
-            newlines,
-            spaced,
-        });
-        newlines = 0;
-        spaced = false;
-        i = end;
+            if is_space(c) {
+                let nl = match c {
+                    '\n' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' => 1,
+                    '\r' if bytes.get(i + 1) != Some(&b'\n') => 1,
+                    '\u{2029}' => 2,
+                    _ => 0,
+                };
+                newlines = newlines.saturating_add(nl).min(2);
+                spaced = true;
+                i += len;
+                continue;
+            }
+            let url = if matches!(c, 'h' | 'w' | 'H' | 'W') {
+                url_end(text, i)
+            } else {
+                None
+            };
+            let (end, kind) = if let Some(end) = url {
+                (end, RawKind::Word)
+            } else if is_word_char(c) {
+                let kind = if c.is_numeric() {
+                    RawKind::Number
+                } else {
+                    RawKind::Word
+                };
+                (word_end(text, i, lex), kind)
+            } else if (c == '@' || c == '#')
+                && char_at(text, i + 1).is_some_and(char::is_alphabetic)
+            {
+                (word_end(text, i + 1, lex), RawKind::Word)
+            } else if is_stop_char(c) {
+                let mut j = i + len;
+                while let Some(d) = char_at(text, j).filter(|&d| is_stop_char(d)) {
+                    j += d.len_utf8();
+                }
+                (j, RawKind::Stop)
+            } else {
+                (i + len, RawKind::Punct)
+            };
+            self.i = end;
+            return Some(Raw {
+                start: i,
+                end,
+                kind,
+                newlines,
+                spaced,
+            });
+        }
+        self.i = i;
+        None
     }
 }
 

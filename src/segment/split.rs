@@ -2,8 +2,10 @@
 //! sentences end (full stops vs. abbreviations and ordinals, "?!…", closing
 //! quotes, blank lines and heading-like lines).
 
+use std::collections::VecDeque;
+
 use super::lexicon::{AbbrevKind, SegmentLexicon};
-use super::scan::{char_at, Raw, RawKind};
+use super::scan::{char_at, Raw, RawKind, Scanner};
 use super::{Sentence, Token, TokenKind};
 
 /// A sentence is cut after this many tokens, so text without any punctuation
@@ -37,7 +39,13 @@ fn is_open_line_end(c: char) -> bool {
 
 struct Splitter<'a> {
     text: &'a str,
-    raws: &'a [Raw],
+    scanner: Scanner<'a>,
+    /// Raw tokens scanned but not handled yet (at most two).
+    ahead: VecDeque<Raw>,
+    /// The raw token being handled.
+    current: Option<Raw>,
+    /// The raw token before it.
+    before: Option<Raw>,
     lex: &'a SegmentLexicon,
     out: Vec<Sentence>,
     cur: Vec<Token>,
@@ -50,11 +58,14 @@ struct Splitter<'a> {
     line_start: usize,
 }
 
-/// Group `raws` (scanned from `text`) into sentences.
-pub(crate) fn split(text: &str, raws: &[Raw], lex: &SegmentLexicon) -> Vec<Sentence> {
+/// Split `text` into sentences, scanning it once.
+pub(crate) fn split(text: &str, lex: &SegmentLexicon) -> Vec<Sentence> {
     let mut s = Splitter {
         text,
-        raws,
+        scanner: Scanner::new(text, lex),
+        ahead: VecDeque::new(),
+        current: None,
+        before: None,
         lex,
         out: Vec::new(),
         cur: Vec::with_capacity(64),
@@ -62,15 +73,30 @@ pub(crate) fn split(text: &str, raws: &[Raw], lex: &SegmentLexicon) -> Vec<Sente
         soft_dot: false,
         line_start: 0,
     };
-    let mut k = 0;
-    while k < raws.len() {
-        k = s.step(k);
+    while let Some(r) = s.advance() {
+        s.step(r);
     }
     s.flush();
     s.out
 }
 
 impl Splitter<'_> {
+    /// The next raw token, which becomes the one being handled.
+    fn advance(&mut self) -> Option<Raw> {
+        let r = self.ahead.pop_front().or_else(|| self.scanner.next())?;
+        self.before = self.current.replace(r);
+        Some(r)
+    }
+
+    /// The raw token after the one being handled, without taking it.
+    fn peek(&mut self) -> Option<Raw> {
+        if self.ahead.is_empty() {
+            let r = self.scanner.next()?;
+            self.ahead.push_back(r);
+        }
+        self.ahead.front().copied()
+    }
+
     fn first_char(&self, r: &Raw) -> char {
         char_at(self.text, r.start).unwrap_or(' ')
     }
@@ -112,9 +138,8 @@ impl Splitter<'_> {
         });
     }
 
-    /// Handle raw token `k`; returns the index of the next one to handle.
-    fn step(&mut self, k: usize) -> usize {
-        let r = self.raws[k];
+    /// Handle raw token `r`, the one [`Splitter::advance`] just returned.
+    fn step(&mut self, r: Raw) {
         if !self.cur.is_empty()
             && (r.newlines >= 2
                 || (r.newlines == 1 && !self.line_continues(&r))
@@ -124,13 +149,15 @@ impl Splitter<'_> {
         }
         if r.kind != RawKind::Stop {
             self.push(&r);
-            return k + 1;
+            return;
         }
         // A single full stop right after a word or number may belong to it.
-        if self.raw_text(&r) == "." && !r.spaced && k > 0 && !self.cur.is_empty() {
-            let p = self.raws[k - 1];
-            let next = self.raws.get(k + 1).filter(|n| n.newlines < 2);
-            let role = self.dot_role(&p, next);
+        if let Some(p) = self
+            .before
+            .filter(|_| self.raw_text(&r) == "." && !r.spaced && !self.cur.is_empty())
+        {
+            let next = self.peek().filter(|n| n.newlines < 2);
+            let role = self.dot_role(&p, next.as_ref());
             if role != DotRole::Stop {
                 if let Some(last) = self.cur.last_mut() {
                     last.end = r.end;
@@ -139,26 +166,25 @@ impl Splitter<'_> {
                 if role == DotRole::AbbreviationStop {
                     self.flush();
                 }
-                return k + 1;
+                return;
             }
         }
         // A sentence-final mark, with the closing quotes and brackets glued to it.
         self.push(&r);
-        let mut k = k + 1;
-        while let Some(q) = self.raws.get(k) {
-            if q.spaced || q.kind != RawKind::Punct || !is_closer(self.first_char(q)) {
+        while let Some(q) = self.peek() {
+            if q.spaced || q.kind != RawKind::Punct || !is_closer(self.first_char(&q)) {
                 break;
             }
-            self.push(q);
-            k += 1;
+            self.advance();
+            self.push(&q);
         }
         self.soft_dot = false;
-        let brk = match self.raws.get(k) {
+        let brk = match self.peek() {
             None => true,
             Some(_) if !self.content => false,
             Some(n) if n.newlines > 0 => true,
             Some(n) => {
-                let c = self.first_char(n);
+                let c = self.first_char(&n);
                 !(c.is_lowercase()
                     || n.kind == RawKind::Stop
                     || (n.kind == RawKind::Punct && is_continuing_punct(c)))
@@ -167,7 +193,6 @@ impl Splitter<'_> {
         if brk {
             self.flush();
         }
-        k
     }
 
     /// Whether the line ending with the current sentence's last token goes on
