@@ -520,8 +520,8 @@ fn chromium_renders_every_node_without_errors() {
     let dom = dump_dom(&chromium, &file, "#q=uno");
     assert_eq!(count(&dom, "search-matches"), 1);
 
-    // A node's panel lists aliases and relations.
-    let dom = dump_dom(&chromium, &file, "#select=Q1065");
+    // A node, selected by label, shows aliases and relations.
+    let dom = dump_dom(&chromium, &file, "#select=vereinte%20nationen");
     assert_eq!(body_data(&dom, "selected"), Some("Q1065"));
     assert!(dom.contains("<li>UNO</li>"), "aliases in the panel");
     assert!(dom.contains("Q1065"));

@@ -303,25 +303,43 @@
       area += (b.x1 - b.x0 + gap) * (b.y1 - b.y0 + gap);
       widest = Math.max(widest, b.x1 - b.x0);
     });
-    // Rows about as wide as the canvas's shape asks for.
-    var aspect = width > 0 && height > 0 ? Math.max(0.5, Math.min(3, width / height)) : 1.4;
-    var rowWidth = Math.max(widest, Math.sqrt(area * aspect) * 1.15);
-    var x = 0, y = 0, rowHeight = 0;
-    boxes.forEach(function (b) {
-      var w = b.x1 - b.x0, h = b.y1 - b.y0;
-      if (x > 0 && x + w > rowWidth) {
-        x = 0;
-        y += rowHeight + gap;
-        rowHeight = 0;
-      }
-      var dx = x - b.x0, dy = y - b.y0;
-      b.list.forEach(function (n) {
-        n.x += dx;
-        n.y += dy;
+    // Shelf packing: left to right, a new row when the row is full. The row
+    // width is chosen so that the whole fits the canvas at the largest scale.
+    function pack(rowWidth, apply) {
+      var x = 0, y = 0, rowHeight = 0, right = 0;
+      boxes.forEach(function (b) {
+        var w = b.x1 - b.x0, h = b.y1 - b.y0;
+        if (x > 0 && x + w > rowWidth) {
+          x = 0;
+          y += rowHeight + gap;
+          rowHeight = 0;
+        }
+        if (apply) {
+          var dx = x - b.x0, dy = y - b.y0;
+          b.list.forEach(function (n) {
+            n.x += dx;
+            n.y += dy;
+          });
+        }
+        right = Math.max(right, x + w);
+        x += w + gap;
+        rowHeight = Math.max(rowHeight, h);
       });
-      x += w + gap;
-      rowHeight = Math.max(rowHeight, h);
-    });
+      return { w: right, h: y + rowHeight };
+    }
+    var canvasW = width > 1 ? width : 900, canvasH = height > 1 ? height : 700;
+    var base = Math.sqrt(area * canvasW / canvasH);
+    var best = Math.max(widest, base), bestScale = -1;
+    for (var f = 0.5; f <= 2.01; f += 0.1) {
+      var rw = Math.max(widest, base * f);
+      var size = pack(rw, false);
+      var scale = Math.min(canvasW / size.w, canvasH / size.h);
+      if (scale > bestScale + 1e-9) {
+        best = rw;
+        bestScale = scale;
+      }
+    }
+    pack(best, true);
   }
 
   // Fruchterman-Reingold with Barnes-Hut repulsion and a cooling schedule.
@@ -459,7 +477,7 @@
   var matchSet = new Set();
   var matchCursor = -1;
   var selected = null; // { node } or { edge }
-  var hover = null;
+  var hoverNode = null;
   var frameRequested = false;
 
   function resize() {
@@ -561,14 +579,19 @@
 
   // The nodes and edges to emphasize, or null when nothing is emphasized.
   function emphasis() {
-    if (!selected && !matchSet.size) {
+    // Without a selection or search, the node under the pointer and its
+    // neighbours stand out.
+    var on = selected || (hoverNode && !matchSet.size ? { node: hoverNode } : null);
+    if (!on && !matchSet.size) {
       return null;
     }
     var ns = new Set(matchSet);
     var es = new Set();
-    if (selected && selected.node) {
-      ns.add(selected.node);
-      selected.node.edges.forEach(function (e) {
+    var primary = new Set(matchSet);
+    if (on && on.node) {
+      ns.add(on.node);
+      primary.add(on.node);
+      on.node.edges.forEach(function (e) {
         if (e.visible) {
           es.add(e);
           ns.add(e.source);
@@ -576,12 +599,15 @@
         }
       });
     }
-    if (selected && selected.edge) {
-      es.add(selected.edge);
-      ns.add(selected.edge.source);
-      ns.add(selected.edge.target);
+    if (on && on.edge) {
+      es.add(on.edge);
+      ns.add(on.edge.source);
+      ns.add(on.edge.target);
+      primary.add(on.edge.source);
+      primary.add(on.edge.target);
     }
-    return { nodes: ns, edges: es };
+    // primary: nodes whose labels are always drawn.
+    return { nodes: ns, edges: es, primary: primary };
   }
 
   function controlPoint(e) {
@@ -735,18 +761,18 @@
       }
     });
     var order = list.slice().sort(function (a, b) {
-      var fa = focus && focus.nodes.has(a) ? 1 : 0;
-      var fb = focus && focus.nodes.has(b) ? 1 : 0;
+      var fa = focus && focus.primary.has(a) ? 1 : 0;
+      var fb = focus && focus.primary.has(b) ? 1 : 0;
       return fb - fa || b.r - a.r || a.index - b.index;
     });
     ctx.textAlign = 'left';
     ctx.textBaseline = 'top';
     ctx.lineJoin = 'round';
     order.forEach(function (n, rank) {
-      var forced = focus && focus.nodes.has(n);
-      if (focus && !forced) {
+      if (focus && !focus.nodes.has(n)) {
         return;
       }
+      var forced = focus && focus.primary.has(n);
       var sx = n.x * view.k + view.x;
       var sy = n.y * view.k + view.y;
       if (sx < -200 || sx > width + 200 || sy < -50 || sy > height + 50) {
@@ -1336,8 +1362,11 @@
       }
       var n = nodeAt(p);
       var e = n ? null : edgeAt(p);
-      hover = n || e;
-      canvas.classList.toggle('pointing', !!hover);
+      if (hoverNode !== n) {
+        hoverNode = n;
+        requestDraw();
+      }
+      canvas.classList.toggle('pointing', !!(n || e));
       if (n) {
         showTooltip(p, n.label + ' (' + n.type + ', ' + n.data.mentions + ' mentions)');
       } else if (e) {
@@ -1363,6 +1392,10 @@
     canvas.addEventListener('pointercancel', end);
     canvas.addEventListener('pointerleave', function () {
       showTooltip(null, null);
+      if (hoverNode) {
+        hoverNode = null;
+        requestDraw();
+      }
     });
     canvas.addEventListener('wheel', function (ev) {
       ev.preventDefault();
@@ -1413,7 +1446,7 @@
     });
   }
 
-  // The URL fragment can preset the view: #q=name, #select=entity-id,
+  // The URL fragment can preset the view: #q=name, #select=id-or-label,
   // #edge=index (into the edge list), #types=PER,ORG, #min-weight=2,
   // #colour=community.
   function applyHash() {
@@ -1442,7 +1475,10 @@
       updateSearch(true);
     }
     if (params.has('select')) {
-      var n = nodeById.get(params.get('select'));
+      var wanted = params.get('select');
+      var n = nodeById.get(wanted) || nodes.find(function (m) {
+        return fold(m.label) === fold(wanted);
+      });
       if (n && n.visible) {
         select({ node: n }, true);
       }
