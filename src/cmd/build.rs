@@ -49,14 +49,24 @@ pub fn run(options: &PipelineOptions, args: BuildArgs) -> anyhow::Result<ExitCod
     if args.html {
         formats.push(Format::Html);
     }
-    export::write(&graph, &formats, &args.output, &export_options)
+    let written = export::write(&graph, &formats, &args.output, &export_options)
         .with_context(|| format!("writing to {}", args.output.display()))?;
+    let names: Vec<String> = written
+        .iter()
+        .map(|p| {
+            p.strip_prefix(&args.output)
+                .unwrap_or(p)
+                .display()
+                .to_string()
+        })
+        .collect();
     eprintln!(
-        "nergraph: {} documents, {} entities, {} edges -> {}",
+        "nergraph: {} documents, {} entities, {} edges -> {} ({})",
         documents,
         graph.graph.node_count(),
         graph.graph.edge_count(),
-        args.output.display()
+        args.output.display(),
+        names.join(", ")
     );
     Ok(problems.exit_code())
 }
