@@ -29,6 +29,7 @@ pub struct SegmentLexicon {
     ordinal: HashSet<String>,
     continues: HashSet<String>,
     starters: HashSet<String>,
+    before_ordinal: HashSet<String>,
 }
 
 impl SegmentLexicon {
@@ -80,12 +81,13 @@ impl SegmentLexicon {
                 "ordinal" => &mut lex.ordinal,
                 "continues" => &mut lex.continues,
                 "starter" => &mut lex.starters,
+                "before_ordinal" => &mut lex.before_ordinal,
                 other => {
                     return Err(data_error(
                         WORDS,
                         rec.line,
                         format!(
-                            "unknown role {:?} (expected ordinal, continues or starter)",
+                            "unknown role {:?} (expected ordinal, before_ordinal, continues or starter)",
                             other
                         ),
                     ))
@@ -135,6 +137,11 @@ impl SegmentLexicon {
         self.continues.contains(word)
     }
 
+    /// Whether "`word` N." makes N an ordinal ("dem 60.", "im 1.").
+    pub fn precedes_ordinal(&self, word: &str) -> bool {
+        self.before_ordinal.contains(word)
+    }
+
     /// Whether `word` (capitalized) typically starts a sentence ("Der", "Aufgrund").
     pub fn starts_sentence(&self, word: &str) -> bool {
         self.starters.contains(word)
@@ -157,6 +164,7 @@ mod tests {
         assert!(lex.continues_line("und"));
         assert!(!lex.continues_line("aus"));
         assert!(lex.starts_sentence("Die"));
+        assert!(lex.precedes_ordinal("dem"));
     }
 
     #[test]

@@ -272,7 +272,19 @@ impl Splitter<'_> {
                 let head = next.is_some_and(|n| {
                     n.kind != RawKind::Punct && self.lex.is_ordinal_head(next_text)
                 });
-                if next_lower || head || (line_start && next.is_some()) {
+                // "ab dem 60. Lebensjahr", "im 1. Satz": an article or
+                // preposition before the number.
+                let determiner = self.cur.len() >= 2 && {
+                    let b = self.cur[self.cur.len() - 2];
+                    b.kind == TokenKind::Word && self.lex.precedes_ordinal(b.text(self.text))
+                };
+                let capitalized = next_char.is_some_and(char::is_uppercase)
+                    && !self.lex.starts_sentence(next_text);
+                if next_lower
+                    || head
+                    || (line_start && next.is_some())
+                    || (determiner && capitalized && same_line)
+                {
                     DotRole::Abbreviation
                 } else {
                     DotRole::Stop
