@@ -4,6 +4,8 @@
 
 use std::collections::HashSet;
 
+use foldhash::fast::FixedState;
+
 use super::{data_error, records, DataSource};
 use crate::error::Result;
 
@@ -15,9 +17,9 @@ pub const STOPWORDS: &str = "lexicon/stopwords.tsv";
 /// First names and non-name words.
 #[derive(Debug, Clone, Default)]
 pub struct NameLists {
-    first_names: HashSet<String>,
-    not_names: HashSet<String>,
-    not_acronyms: HashSet<String>,
+    first_names: HashSet<String, FixedState>,
+    not_names: HashSet<String, FixedState>,
+    not_acronyms: HashSet<String, FixedState>,
 }
 
 impl NameLists {

@@ -5,7 +5,9 @@
 //! Format: `form<TAB>kind<TAB>type` with kind `head`, `lead`, `word`, `legal`,
 //! `descriptor` or `prefix` and type `ORG`, `LOC` or `PER` (see `data/README.md`).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{HashMap, HashSet};
+
+use foldhash::fast::FixedState;
 
 use super::{data_error, records, DataSource};
 use crate::error::Result;
@@ -50,41 +52,57 @@ impl OrgKind {
 /// (folded) word.
 #[derive(Debug, Clone, Default)]
 struct Endings {
-    forms: HashMap<String, EntityType>,
-    /// Distinct form lengths in chars, longest first.
-    lengths: Vec<usize>,
+    forms: HashMap<String, EntityType, FixedState>,
+    /// Bit `n` is set when some form is `n` bytes long (`n` < 64).
+    lengths: u64,
 }
 
 impl Endings {
     fn insert(&mut self, form: &str, etype: EntityType) {
-        self.forms.insert(fold(form), etype);
-    }
-
-    fn finish(&mut self) {
-        let lengths: BTreeSet<usize> = self.forms.keys().map(|k| k.chars().count()).collect();
-        self.lengths = lengths.into_iter().rev().collect();
+        let folded = fold(form);
+        if folded.len() < 64 {
+            self.lengths |= 1 << folded.len();
+            self.forms.insert(folded, etype);
+        }
     }
 
     /// The type of the longest form that `folded` equals or ends with.
     fn find(&self, folded: &str) -> Option<EntityType> {
-        if self.forms.is_empty() {
+        if self.lengths == 0 {
             return None;
         }
-        let n = folded.chars().count();
-        for &len in &self.lengths {
-            if len > n {
-                continue;
-            }
-            let start = folded
-                .char_indices()
-                .nth(n - len)
-                .map(|(i, _)| i)
-                .unwrap_or(0);
-            if let Some(t) = self.forms.get(&folded[start..]) {
-                return Some(*t);
+        for (i, _) in folded.char_indices() {
+            let len = folded.len() - i;
+            if len < 64 && self.lengths & (1 << len) != 0 {
+                if let Some(t) = self.forms.get(&folded[i..]) {
+                    return Some(*t);
+                }
             }
         }
         None
+    }
+}
+
+/// What the organization lexicon knows about one word.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct OrgHits {
+    /// The word is or ends in a head noun.
+    pub head: Option<EntityType>,
+    /// The word is or ends in a lead noun.
+    pub lead: Option<EntityType>,
+    /// The word is a name by itself.
+    pub word: Option<EntityType>,
+    /// The word is or ends in a descriptor noun.
+    pub descriptor: Option<EntityType>,
+}
+
+impl OrgHits {
+    /// Whether the word is any kind of organization noun.
+    pub fn any(&self) -> bool {
+        self.head.is_some()
+            || self.lead.is_some()
+            || self.word.is_some()
+            || self.descriptor.is_some()
     }
 }
 
@@ -95,8 +113,11 @@ pub struct OrgLexicon {
     leads: Endings,
     words: Endings,
     descriptors: Endings,
-    legal: HashMap<String, EntityType>,
-    prefixes: HashMap<String, EntityType>,
+    legal: HashMap<String, EntityType, FixedState>,
+    /// Every prefix of every legal form ("e", "e.", "e.V"), to try joining
+    /// tokens only where a legal form can start.
+    legal_prefixes: HashSet<String, FixedState>,
+    prefixes: HashMap<String, EntityType, FixedState>,
 }
 
 /// Strip a genitive ending ("Komitees" → "Komitee", "Verbandes" → "Verband")
@@ -142,6 +163,10 @@ impl OrgLexicon {
                 OrgKind::Word => lex.words.insert(form, etype),
                 OrgKind::Descriptor => lex.descriptors.insert(form, etype),
                 OrgKind::Legal => {
+                    for (i, _) in form.char_indices().skip(1) {
+                        lex.legal_prefixes.insert(form[..i].to_string());
+                    }
+                    lex.legal_prefixes.insert(form.to_string());
                     lex.legal.insert(form.to_string(), etype);
                 }
                 OrgKind::Prefix => {
@@ -149,40 +174,50 @@ impl OrgLexicon {
                 }
             }
         }
-        lex.heads.finish();
-        lex.leads.finish();
-        lex.words.finish();
-        lex.descriptors.finish();
         Ok(lex)
     }
 
-    fn find(endings: &Endings, word: &str) -> Option<EntityType> {
-        let folded = fold(word);
-        let found = with_genitive(&folded)
+    fn find(endings: &Endings, folded: &str) -> Option<EntityType> {
+        with_genitive(folded)
             .into_iter()
             .flatten()
-            .find_map(|w| endings.find(w));
-        found
+            .find_map(|w| endings.find(w))
+    }
+
+    /// Everything the lexicon knows about `word`, folding it once.
+    pub fn classify(&self, word: &str) -> OrgHits {
+        let folded = fold(word);
+        OrgHits {
+            head: OrgLexicon::find(&self.heads, &folded),
+            lead: OrgLexicon::find(&self.leads, &folded),
+            word: OrgLexicon::find(&self.words, &folded),
+            descriptor: OrgLexicon::find(&self.descriptors, &folded),
+        }
     }
 
     /// The type if `word` is or ends in a head noun ("Presse-Agentur").
     pub fn head(&self, word: &str) -> Option<EntityType> {
-        OrgLexicon::find(&self.heads, word)
+        OrgLexicon::find(&self.heads, &fold(word))
     }
 
     /// The type if `word` is or ends in a lead noun ("Bundesamt").
     pub fn lead(&self, word: &str) -> Option<EntityType> {
-        OrgLexicon::find(&self.leads, word)
+        OrgLexicon::find(&self.leads, &fold(word))
     }
 
-    /// The type if `word` is a name by itself ("Innenministerium").
+    /// The type if `word` is a name by itself ("Bundestag").
     pub fn word(&self, word: &str) -> Option<EntityType> {
-        OrgLexicon::find(&self.words, word)
+        OrgLexicon::find(&self.words, &fold(word))
     }
 
     /// The type if `word` is or ends in a descriptor noun ("Geheimdienstes").
     pub fn descriptor(&self, word: &str) -> Option<EntityType> {
-        OrgLexicon::find(&self.descriptors, word)
+        OrgLexicon::find(&self.descriptors, &fold(word))
+    }
+
+    /// Whether some legal form starts with `s`.
+    pub fn may_start_legal(&self, s: &str) -> bool {
+        self.legal_prefixes.contains(s)
     }
 
     /// The type if `word` starts a club name, exactly as written ("FC").

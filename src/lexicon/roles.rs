@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 use super::{data_error, records, DataSource};
 use crate::error::Result;
 
@@ -72,7 +74,12 @@ pub struct Role {
 /// All role forms, looked up by surface form.
 #[derive(Debug, Clone, Default)]
 pub struct RoleLexicon {
-    by_surface: HashMap<String, Role>,
+    by_surface: HashMap<String, Role, FixedState>,
+    /// Capitalized forms of at least 4 letters by their lowercase form, for
+    /// closed compounds ("Außenministerin" ends in "ministerin").
+    by_lower_tail: HashMap<String, Role, FixedState>,
+    /// Bit `n` is set when some key of `by_lower_tail` is `n` bytes long.
+    tail_lengths: u64,
 }
 
 /// The data file's name under `data/`.
@@ -82,7 +89,7 @@ impl RoleLexicon {
     /// Load `lexicon/roles.tsv`.
     pub fn load(data: &DataSource) -> Result<RoleLexicon> {
         let text = data.read(FILE)?;
-        let mut by_surface = HashMap::new();
+        let mut by_surface: HashMap<String, Role, FixedState> = HashMap::default();
         for rec in records(&text) {
             let [surface, lemma, category] = rec.fields[..] else {
                 return Err(data_error(
@@ -102,7 +109,31 @@ impl RoleLexicon {
                 },
             );
         }
-        Ok(RoleLexicon { by_surface })
+        let mut by_lower_tail: HashMap<String, Role, FixedState> = HashMap::default();
+        let mut tail_lengths = 0u64;
+        for (surface, role) in &by_surface {
+            if crate::text::is_capitalized(surface) && surface.chars().count() >= 4 {
+                let lower = crate::text::fold(surface);
+                if lower.len() < 64 {
+                    tail_lengths |= 1 << lower.len();
+                    // keep the first form in a fixed order so lookups are stable
+                    by_lower_tail
+                        .entry(lower)
+                        .and_modify(|r: &mut Role| {
+                            if (role.lemma.as_str(), role.category) < (r.lemma.as_str(), r.category)
+                            {
+                                *r = role.clone();
+                            }
+                        })
+                        .or_insert_with(|| role.clone());
+                }
+            }
+        }
+        Ok(RoleLexicon {
+            by_surface,
+            by_lower_tail,
+            tail_lengths,
+        })
     }
 
     /// The role with exactly this surface form ("Präsidentin").
@@ -126,17 +157,45 @@ impl RoleLexicon {
                 return Some((head, r));
             }
         }
-        // Closed compound: try suffixes, longest first, capitalizing them.
-        let mut starts = word.char_indices().skip(1);
-        for (i, _) in starts.by_ref() {
-            let tail = &word[i..];
-            if tail.chars().count() < 4 {
+        // Closed compound: try suffixes of at least 4 letters, longest first,
+        // in lowercase.
+        // The tails start after the first letter; they are usually lowercase
+        // already, so fold only when needed.
+        let rest_lower = word.char_indices().skip(1).all(|(_, c)| !c.is_uppercase());
+        let folded;
+        let lower: &str = if rest_lower {
+            word
+        } else {
+            folded = crate::text::fold(word);
+            &folded
+        };
+        if lower.len() != word.len() {
+            // case mapping changed the byte length: compare char by char
+            return self.find_closed_slow(word);
+        }
+        let total = word.chars().count();
+        for (k, (i, _)) in word.char_indices().enumerate().skip(1) {
+            if total - k < 4 {
                 break;
             }
-            let mut chars = tail.chars();
-            let first = chars.next()?;
-            let cap: String = first.to_uppercase().chain(chars).collect();
-            if let Some(r) = self.get(&cap) {
+            let len = word.len() - i;
+            if len < 64 && self.tail_lengths & (1 << len) != 0 && lower.is_char_boundary(i) {
+                if let Some(r) = self.by_lower_tail.get(&lower[i..]) {
+                    return Some((&word[..i], r));
+                }
+            }
+        }
+        None
+    }
+
+    fn find_closed_slow<'w>(&self, word: &'w str) -> Option<(&'w str, &Role)> {
+        let total = word.chars().count();
+        for (k, (i, _)) in word.char_indices().enumerate().skip(1) {
+            if total - k < 4 {
+                break;
+            }
+            let tail = crate::text::fold(&word[i..]);
+            if let Some(r) = self.by_lower_tail.get(&tail) {
                 return Some((&word[..i], r));
             }
         }

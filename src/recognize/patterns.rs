@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::error::Result;
 use crate::lexicon::names::NameLists;
-use crate::lexicon::orgs::OrgLexicon;
+use crate::lexicon::orgs::{OrgHits, OrgLexicon};
 use crate::lexicon::roles::RoleLexicon;
 use crate::lexicon::DataSource;
 use crate::recognize::{AliasLink, EntityType, Mention, Recognized, Source};
@@ -341,12 +341,22 @@ impl Patterns {
         let mut all_words: Vec<Vec<Word>> = Vec::with_capacity(sentences.len());
         for s in sentences {
             let words = words_of(text, s, gazetteer, &mut gi);
+            let hits: Vec<OrgHits> = words
+                .iter()
+                .map(|w| {
+                    if w.is_cap() && w.text.len() >= 3 {
+                        self.orgs.classify(w.text)
+                    } else {
+                        OrgHits::default()
+                    }
+                })
+                .collect();
             let sid = s.index;
             self.definitions(&words, sid, gazetteer, &mut found);
             self.persons_after_roles(&words, sid, &mut found);
             self.persons_with_first_names(&words, sid, &mut found);
-            self.org_names(&words, sid, &mut found);
-            self.described(&words, sid, &mut found);
+            self.org_names(&words, &hits, sid, &mut found);
+            self.described(&words, &hits, sid, &mut found);
             if !is_shouting(&words) {
                 self.acronyms(&words, sid, &mut found);
             }
@@ -623,7 +633,7 @@ impl Patterns {
 
     /// Organization names from heads, leads, single-word names, club
     /// prefixes and legal forms.
-    fn org_names(&self, words: &[Word], sid: usize, found: &mut Found) {
+    fn org_names(&self, words: &[Word], hits: &[OrgHits], sid: usize, found: &mut Found) {
         for i in 0..words.len() {
             let w = &words[i];
             // legal forms: "Muster GmbH", "Beispiel e.V."
@@ -634,7 +644,7 @@ impl Patterns {
                     let ok = (p.is_cap()
                         && !p.is_punct()
                         && !self.names.is_not_name(p.text)
-                        && self.orgs.descriptor(p.text).is_none()
+                        && hits[a - 1].descriptor.is_none()
                         && self.roles.find_in_word(p.text).is_none())
                         || p.is("&");
                     if !ok {
@@ -695,10 +705,10 @@ impl Patterns {
                 }
                 continue;
             }
-            let head = self.orgs.head(w.text);
-            let lead = self.orgs.lead(w.text);
+            let head = hits[i].head;
+            let lead = hits[i].lead;
             if head.is_none() && lead.is_none() {
-                if let Some(t) = self.orgs.word(w.text) {
+                if let Some(t) = hits[i].word {
                     found.add(prio::ORG_WORD, sid, (w.start, w.end), t, None);
                 }
                 continue;
@@ -736,7 +746,7 @@ impl Patterns {
                 }
             }
             if a == i && b == i + 1 {
-                if let Some(t) = self.orgs.word(w.text) {
+                if let Some(t) = hits[i].word {
                     found.add(prio::ORG_WORD, sid, (w.start, w.end), t, None);
                 }
                 continue;
@@ -764,10 +774,12 @@ impl Patterns {
     /// A legal form starting at `words[i]` ("GmbH", or "e" "." "V" "."):
     /// its type and the index just past it.
     fn legal_at(&self, words: &[Word], i: usize) -> Option<(EntityType, usize)> {
-        let first = &words[i];
+        if !self.orgs.may_start_legal(words[i].text) {
+            return None;
+        }
         let mut best = None;
         let mut form = String::new();
-        let mut end = first.start;
+        let mut end = words[i].start;
         for (k, w) in words.iter().enumerate().skip(i).take(4) {
             if k > i && w.start != end {
                 break;
@@ -777,9 +789,10 @@ impl Patterns {
             if let Some(t) = self.orgs.legal(&form) {
                 best = Some((t, k + 1));
             }
+            if !self.orgs.may_start_legal(&form) {
+                break;
+            }
         }
-        // a legal form must follow the name with a space
-        let _ = first;
         best
     }
 
@@ -811,13 +824,13 @@ impl Patterns {
     }
 
     /// "der Geheimdienst KNB", "die Nachrichtenagentur „Name“", "die Stadt X".
-    fn described(&self, words: &[Word], sid: usize, found: &mut Found) {
+    fn described(&self, words: &[Word], hits: &[OrgHits], sid: usize, found: &mut Found) {
         for i in 0..words.len().saturating_sub(1) {
             let w = &words[i];
             if !w.is_cap() || w.is_punct() {
                 continue;
             }
-            let Some(etype) = self.orgs.descriptor(w.text) else {
+            let Some(etype) = hits[i].descriptor else {
                 continue;
             };
             let n = &words[i + 1];
@@ -838,7 +851,7 @@ impl Patterns {
                         );
                     }
                 }
-            } else if self.is_name_word(n) && self.orgs.descriptor(n.text).is_none() {
+            } else if self.is_name_word(n) && hits[i + 1].descriptor.is_none() {
                 // one name word, or a domain ("Beispiel.kz")
                 let mut b = i + 2;
                 if let [dot, tld, ..] = &words[b.min(words.len())..] {
