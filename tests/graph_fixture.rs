@@ -177,7 +177,12 @@ pub fn graph() -> KnowledgeGraph {
 
     let d2 = "nachrichten/2024-04-02.txt";
     let t0 = evidence(d2, "2024-04-02", 0, "Die CDU und Anna Schmidt in Berlin.");
-    let t1 = evidence(d2, "2024-04-02", 1, "Die -Gruppe und =HYPERLINK-Leute.\u{b}\u{1b}[0m");
+    let t1 = evidence(
+        d2,
+        "2024-04-02",
+        1,
+        "Die -Gruppe und =HYPERLINK-Leute.\u{b}\u{1b}[0m",
+    );
     b.add_document(
         d2,
         &resolved(&[(2, 1), (0, 1), (6, 1), (4, 1), (3, 1), (7, 1)]),

@@ -14,6 +14,7 @@ pub mod components;
 pub mod degree;
 pub mod filter;
 pub mod louvain;
+pub mod merge;
 pub mod metrics;
 pub mod pagerank;
 
@@ -229,12 +230,14 @@ impl GraphBuilder {
     }
 
     /// The finished graph, nodes sorted by id and edges by key, with the
-    /// node metrics computed.
+    /// node metrics computed. Surname-only persons are first merged into the
+    /// one full-name person with that surname ([`merge::merge_surnames`]).
     pub fn finish(self) -> KnowledgeGraph {
         let mut nodes: Vec<Node> = self.nodes.into_values().collect();
         nodes.sort_by(|a, b| a.id.cmp(&b.id));
         let mut edges: Vec<(EdgeKey, Edge)> = self.edges.into_iter().collect();
         edges.sort_by(|a, b| a.0.cmp(&b.0));
+        merge::merge_surnames(&mut nodes, &mut edges);
         let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
         let mut index = HashMap::with_capacity(nodes.len());
         for n in nodes {
