@@ -25,6 +25,10 @@ DEFAULT_OUT = os.path.join(HERE, "..", "data", "gazetteer")
 # Cities: minimum population in German-speaking countries, and elsewhere.
 MIN_POP_DACH = 15000
 MIN_POP_WORLD = 100000
+# Cities with an adjective in -er ("Berliner", "Moskauer"): in German-speaking
+# countries from this population; elsewhere capitals and the cities with a
+# German name in cities_extra.tsv.
+MIN_POP_ADJ_DACH = 100000
 # Cities below this population get no diacritic-free form of their name.
 MIN_POP_PLAIN = 300000
 # Cities below this population get only their main name, no alternate names.
@@ -326,27 +330,59 @@ def good_alternate(name, main):
     return True
 
 
+def read_stoplist(out_dir):
+    """Stoplisted and never-matched names from the hand-edited stoplist.txt."""
+    words = set()
+    path = os.path.join(out_dir, "stoplist.txt")
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    words.add(line.lstrip("!"))
+    return words
+
+
+def city_adjective(name):
+    """The regular -er adjective of a one-word city name: Berlin -> Berliner,
+    Jena -> Jenaer, Moskau -> Moskauer; None where German forms it otherwise
+    (names in -e, -en, -i, -u but -au; irregular ones come from cities_extra.tsv)."""
+    if " " in name or "-" in name or len(name) < 4 or not name[0].isupper():
+        return None
+    if name.endswith("en") or name[-1] in "eiyäöüEIY" or not name[-1].isalpha():
+        return None
+    if name[-1] in "uU" and not name.endswith("au"):
+        return None
+    return name + "er"
+
+
 def build_cities(src, out_dir, country_names):
+    stopped = read_stoplist(out_dir)
+    with open(os.path.join(src, "geonames", "countries.json"), encoding="utf-8") as f:
+        capitals = {(c["capital"], iso) for iso, c in json.load(f).items() if c.get("capital")}
     with open(os.path.join(src, "geonames", "cities15000.json"), encoding="utf-8") as f:
         cities = json.load(f)
     extra = {}
     extra_path = os.path.join(out_dir, "cities_extra.tsv")
     for line, f in read_extra(extra_path):
-        if len(f) > 3:
-            sys.exit("%s:%d: more than 3 tab-separated fields" % (extra_path, line))
-        f += [""] * (3 - len(f))
+        if len(f) > 4:
+            sys.exit("%s:%d: more than 4 tab-separated fields" % (extra_path, line))
+        f += [""] * (4 - len(f))
         if f[0] not in cities:
             sys.exit("%s:%d: unknown GeoNames id %r" % (extra_path, line, f[0]))
-        extra[f[0]] = (f[1].strip(), split_list(f[2]))
+        # Keep removals ("-Name") as written; they apply when the entry is built.
+        canonical, names, adjs = extra.get(f[0], ("", [], []))
+        extra[f[0]] = (f[1].strip() or canonical, names + split_list(f[2]), adjs + split_list(f[3]))
 
     kept = []
     main_name = {}
+    city_adjs = {}
     for gid, c in cities.items():
         pop = c["population"] or 0
         cc = c["countrycode"]
         if gid not in extra and pop < (MIN_POP_DACH if cc in DACH else MIN_POP_WORLD):
             continue
-        canonical, more = extra.get(gid, ("", []))
+        canonical, more, adj_extra = extra.get(gid, ("", [], []))
         main = c["name"]
         names = []
         if is_latin_name(main) or main in (canonical,):
@@ -376,8 +412,16 @@ def build_cities(src, out_dir, country_names):
         add_names(names, more)
         if not names:
             continue
+        adjs = []
+        if (pop >= MIN_POP_ADJ_DACH if cc in DACH else (main, cc) in capitals or gid in extra):
+            base = canonical if GERMAN_NAME.match(canonical) else main
+            a = city_adjective(base)
+            if a and base not in stopped:
+                adjs.append(a)
+        add_names(adjs, adj_extra)
         kept.append((gid, cc, pop, canonical, names))
         main_name[gid] = main
+        city_adjs[gid] = adjs
 
     # A name shared by several places belongs to the most populous one.
     owner = {}
@@ -388,6 +432,7 @@ def build_cities(src, out_dir, country_names):
             if n not in owner or pop > owner[n][0] or (pop == owner[n][0] and int(gid) < int(owner[n][1])):
                 owner[n] = (pop, gid)
     out = []
+    adj_seen = set()
     for gid, cc, pop, canonical, names in sorted(kept, key=lambda k: (-k[2], int(k[0]))):
         mine = [n for n in names if owner.get(n, (0, None))[1] == gid]
         if not mine:
@@ -395,10 +440,12 @@ def build_cities(src, out_dir, country_names):
         if canonical not in mine and canonical in country_names:
             continue  # a city-state already listed as a country
         names, gens = inflect_names(mine, [n for n in mine if n in (main_name[gid], canonical)])
-        out.append(["geonames:" + gid, cc, str(pop), canonical, "|".join(names), "|".join(gens)])
+        adjs = [a for a in city_adjs[gid] if a not in adj_seen and a not in country_names]
+        adj_seen.update(adjs)
+        out.append(["geonames:" + gid, cc, str(pop), canonical, "|".join(names), "|".join(gens), "|".join(adjs)])
     write_tsv(
         os.path.join(out_dir, "cities.tsv"),
-        "kb_id\tiso2\tpopulation\tcanonical\tnames\tgenitives",
+        "kb_id\tiso2\tpopulation\tcanonical\tnames\tgenitives\tadjectives",
         out,
     )
 

@@ -79,7 +79,8 @@ pub enum Form {
     Name,
     /// A genitive ("Kasachstans").
     Genitive,
-    /// An adjective derived from a country ("kasachischen" → Kasachstan).
+    /// An adjective derived from a place ("kasachischen" → Kasachstan,
+    /// "Moskauer" → Moskau).
     Adjective,
     /// An abbreviation ("OSZE", "OSCE").
     Abbreviation,
@@ -108,7 +109,8 @@ pub struct Entry {
     pub names: Vec<String>,
     /// Genitive forms as listed in the data.
     pub genitives: Vec<String>,
-    /// Adjective forms (all inflections, lowercase) as listed in the data.
+    /// Adjective forms as listed in the data: for countries every inflection,
+    /// lowercase ("kasachischen"); for cities the -er form ("Berliner").
     pub adjectives: Vec<String>,
     /// Abbreviations, matched exactly as written.
     pub abbreviations: Vec<String>,
@@ -373,9 +375,10 @@ impl Gazetteer {
     }
 
     /// The country an adjective refers to: "kasachischen" → Kasachstan.
+    /// `None` for city adjectives ("Moskauer") and other words.
     pub fn adjective_country(&self, word: &str) -> Option<&Entry> {
         match self.lookup(word) {
-            Some((e, Form::Adjective)) => Some(e),
+            Some((e, Form::Adjective)) if e.kind != EntryKind::City => Some(e),
             _ => None,
         }
     }
@@ -605,7 +608,7 @@ fn load_cities(text: &str, entries: &mut Vec<Entry>) -> Result<()> {
             population: Some(population),
             names: list(f.get(4)),
             genitives: list(f.get(5)),
-            adjectives: Vec::new(),
+            adjectives: list(f.get(6)),
             abbreviations: Vec::new(),
         });
     }
