@@ -78,8 +78,9 @@ const INSEPARABLE: &[&str] = &[
 /// The forms of a verb or noun written in a data file's `forms` field.
 ///
 /// `spec` is `*` for regular forms generated from `lemma`, or a
-/// comma-separated list whose last form is the past participle. For verbs, `lemma` may carry a separable prefix
-/// (`fest|nehmen`); listed forms are those of the base verb ("nimmt",
+/// comma-separated list whose last form is the past participle; a form
+/// written `-bitte` is removed (also from the generated Konjunktiv I). For
+/// verbs, `lemma` may carry a separable prefix (`fest|nehmen`); listed forms are those of the base verb ("nimmt",
 /// "nahm", "genommen"). Returns (particle, forms of the base verb with their
 /// kind), all lowercase.
 pub fn verb_forms(lemma: &str, spec: &str) -> (Option<String>, Vec<(String, FormKind)>) {
@@ -119,6 +120,12 @@ pub fn verb_forms(lemma: &str, spec: &str) -> (Option<String>, Vec<(String, Form
             .map(|f| fold(f.trim()))
             .filter(|f| !f.is_empty())
             .collect();
+        // "-bitte": not a form of this verb (the adverb "bitte")
+        let removed: Vec<String> = listed
+            .iter()
+            .filter_map(|f| f.strip_prefix('-').map(str::to_string))
+            .collect();
+        let listed: Vec<String> = listed.into_iter().filter(|f| !f.starts_with('-')).collect();
         for (i, f) in listed.iter().enumerate() {
             let kind = if i + 1 == listed.len() {
                 FormKind::Participle
@@ -131,6 +138,7 @@ pub fn verb_forms(lemma: &str, spec: &str) -> (Option<String>, Vec<(String, Form
         }
         push(subjunctive.clone(), FormKind::Subjunctive);
         push(base.clone(), FormKind::Plain);
+        forms.retain(|(f, _)| !removed.contains(f));
     }
     (particle, forms)
 }
@@ -377,6 +385,14 @@ mod tests {
         assert_eq!(kinds(&lex, "nahm")[0].2.as_deref(), Some("fest"));
         assert!(!kinds(&lex, "festzunehmen").is_empty());
         assert!(kinds(&lex, "genommen").is_empty());
+    }
+
+    #[test]
+    fn listed_removals_drop_generated_forms() {
+        let lex = TriggerLexicon::parse("bitten\t02\tverb\tbittet,bat,-bitte,gebeten\n", "t").unwrap();
+        assert!(kinds(&lex, "bitte").is_empty());
+        assert_eq!(kinds(&lex, "gebeten")[0].1, FormKind::Participle);
+        assert!(!kinds(&lex, "bat").is_empty());
     }
 
     #[test]

@@ -158,14 +158,19 @@ fn bare(sv: &SentenceView<'_>, a: usize) -> bool {
 /// "die Mitgliedstaaten der EU", "das Eingreifen der Allianz": an actor
 /// after a noun and "der"/"des" is a genitive attribute, not a subject.
 fn genitive_attribute(sv: &SentenceView<'_>, a: usize) -> bool {
+    let noun = |k: usize| {
+        is_capitalized(sv.words[k])
+            && sv.actor_at[k].is_none()
+            && sv.words[k].chars().all(|c| c.is_alphabetic() || c == '-')
+    };
     let f = sv.actors[a].first;
-    f >= 2
-        && matches!(sv.lower[f - 1].as_str(), "der" | "des")
-        && is_capitalized(sv.words[f - 2])
-        && sv.actor_at[f - 2].is_none()
-        && sv.words[f - 2]
-            .chars()
-            .all(|c| c.is_alphabetic() || c == '-')
+    // "die Mitgliedstaaten der EU"
+    (f >= 2 && matches!(sv.lower[f - 1].as_str(), "der" | "des") && noun(f - 2))
+        // "ein Mitarbeiter der Firma GFB"
+        || (f >= 3
+            && noun(f - 1)
+            && matches!(sv.lower[f - 2].as_str(), "der" | "des")
+            && noun(f - 3))
 }
 
 /// Finite auxiliaries: a participle or infinitive after one of these ends a

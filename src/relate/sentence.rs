@@ -290,7 +290,7 @@ impl<'a> SentenceView<'a> {
         for i in 0..self.len() {
             let w = self.words[i];
             let boundary = match w {
-                ";" | ":" | "–" | "—" => true,
+                ";" | ":" | "–" | "—" | "-" | "/" | "|" => true,
                 "," => !self.list_comma(i),
                 _ => false,
             };

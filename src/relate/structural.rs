@@ -18,6 +18,9 @@ use crate::text::{fold, is_capitalized};
 /// Words that link a role to the organization it is held in.
 const ROLE_LINKS: &[&str] = &["des", "der", "von", "vom", "bei", "beim", "im", "für"];
 
+/// Conjunctions: never skipped between a name and its role.
+const CONJUNCTIONS: &[&str] = &["und", "oder", "sowie", "aber", "doch", "sondern"];
+
 /// Prepositions that keep an actor out of a membership list.
 const NOT_MEMBER_PREPS: &[&str] = &[
     "von", "vom", "in", "im", "aus", "laut", "mit", "seit", "nach", "bei", "beim", "für", "gegen",
@@ -257,7 +260,14 @@ fn genitive_target(sv: &SentenceView<'_>, mut j: usize) -> Option<(Vec<Arg>, usi
                 break;
             }
             let w = sv.words.get(j)?;
-            if !w.chars().all(|c| c.is_alphabetic() || c == '-') || sv.actor_at[j].is_some() {
+            // plain words and "von" only ("der Geschäftsführung von X"):
+            // "des Bundes der Beamten Hessen" does not make Hessen the organization
+            let lw = sv.lower[j].as_str();
+            if !w.chars().all(|c| c.is_alphabetic() || c == '-')
+                || sv.actor_at[j].is_some()
+                || DETERMINERS.contains(&lw)
+                || (super::sentence::PREPOSITIONS.contains(&lw) && lw != "von")
+            {
                 return None;
             }
             j += 1;
@@ -296,6 +306,7 @@ fn person_before(r: &Relater, sv: &SentenceView<'_>, i: usize, former: &mut bool
         if DETERMINERS.contains(&w)
             || (!is_capitalized(word)
                 && word.chars().all(char::is_alphabetic)
+                && !CONJUNCTIONS.contains(&w)
                 && !r.patterns.is(w, CueKind::Copula))
         {
             between_former |= r.patterns.is_former(w);
@@ -608,6 +619,7 @@ fn subject_before(
         if DETERMINERS.contains(&w)
             || (!is_capitalized(sv.words[k - 1])
                 && sv.words[k - 1].chars().all(char::is_alphabetic)
+                && !CONJUNCTIONS.contains(&w)
                 && !r.patterns.is(w, CueKind::Copula))
         {
             *former |= r.patterns.is_former(w);
