@@ -47,6 +47,9 @@ pub enum CueKind {
     Deputy,
     /// A role lemma that does not lead what it names: "Gründer".
     NotLeading,
+    /// A noun for a state's organs after a country adjective ("die russische
+    /// Regierung"): only then is the adjective an event actor.
+    StateNoun,
 }
 
 impl CueKind {
@@ -66,12 +69,16 @@ impl CueKind {
             "affiliation_prep" => CueKind::AffiliationPrep,
             "deputy" => CueKind::Deputy,
             "not_leading" => CueKind::NotLeading,
+            "state_noun" => CueKind::StateNoun,
             _ => return None,
         })
     }
 
     fn is_noun(self) -> bool {
-        matches!(self, CueKind::MemberNoun | CueKind::CountryAnaphor)
+        matches!(
+            self,
+            CueKind::MemberNoun | CueKind::CountryAnaphor | CueKind::StateNoun
+        )
     }
 
     fn is_verb(self) -> bool {

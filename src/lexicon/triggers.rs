@@ -389,7 +389,8 @@ mod tests {
 
     #[test]
     fn listed_removals_drop_generated_forms() {
-        let lex = TriggerLexicon::parse("bitten\t02\tverb\tbittet,bat,-bitte,gebeten\n", "t").unwrap();
+        let lex =
+            TriggerLexicon::parse("bitten\t02\tverb\tbittet,bat,-bitte,gebeten\n", "t").unwrap();
         assert!(kinds(&lex, "bitte").is_empty());
         assert_eq!(kinds(&lex, "gebeten")[0].1, FormKind::Participle);
         assert!(!kinds(&lex, "bat").is_empty());

@@ -14,6 +14,7 @@ use super::sentence::SentenceView;
 use super::{Arg, Found, Relater, RelationKind};
 use crate::lexicon::relation_patterns::CueKind;
 use crate::lexicon::triggers::{FormKind, Pos};
+use crate::recognize::EntityType;
 use crate::text::is_capitalized;
 
 /// How far (in tokens) a separable particle may follow its verb.
@@ -73,13 +74,24 @@ pub(crate) fn find(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
         if sv.blocked[sv.clause[i]] {
             continue;
         }
-        let passive =
-            trig.pos == Pos::Verb && kind == FormKind::Participle && sv.passive[sv.clause[i]];
-        let pairs = match trig.pos {
-            Pos::Verb if passive => passive_actors(r, sv, cs, ce),
-            Pos::Verb => active_actors(sv, i, kind, cs, ce),
-            Pos::Noun => noun_actors(sv, i, cs, ce),
+        let stative = || {
+            !SEIN_VERBS.contains(&trig.lemma.as_str())
+                && (cs.max(i.saturating_sub(MAX_PARTICLE_DISTANCE))..i)
+                    .any(|k| STATIVE_AUXILIARIES.contains(&sv.lower[k].as_str()))
         };
+        let passive = trig.pos == Pos::Verb
+            && kind == FormKind::Participle
+            && (sv.passive[sv.clause[i]] || stative());
+        let mut pairs = match trig.pos {
+            Pos::Verb if passive => passive_actors(r, sv, i, cs, ce),
+            Pos::Verb => active_actors(r, sv, i, kind, cs, ce),
+            Pos::Noun => noun_actors(r, sv, i, cs, ce),
+        };
+        // a statement is directed at a bare (dative/accusative) object, not at
+        // a name in a prepositional phrase ("erklärte nach Telefonaten mit X")
+        if trig.cameo == "01" {
+            pairs.retain(|&(_, t)| prep(sv, t, i).is_none());
+        }
         let subjunctive = kind == FormKind::Subjunctive
             && i > 0
             && !matches!(sv.lower[i - 1].as_str(), "ich" | "wir");
@@ -147,12 +159,55 @@ fn trigger_at(r: &Relater, sv: &SentenceView<'_>, i: usize) -> Option<(usize, Fo
 
 /// Whether an actor can be a subject: standalone, no preposition, not
 /// followed by "zufolge".
-fn bare(sv: &SentenceView<'_>, a: usize) -> bool {
+/// `trigger`: the trigger's token; an actor after it is read from there on.
+fn bare(r: &Relater, sv: &SentenceView<'_>, a: usize, trigger: usize) -> bool {
     let act = &sv.actors[a];
     !act.embedded
-        && sv.preposition_before(a).is_none()
+        && prep(sv, a, trigger).is_none()
         && !genitive_attribute(sv, a)
+        && !modifier(r, sv, a)
+        && state_adjective(r, sv, a)
         && sv.lower.get(act.last + 1).is_none_or(|w| w != "zufolge")
+}
+
+/// The preposition governing actor `a`, not looking back across the trigger.
+fn prep<'s>(sv: &'s SentenceView<'_>, a: usize, trigger: usize) -> Option<&'s str> {
+    let stop = if sv.actors[a].first > trigger {
+        trigger + 1
+    } else {
+        0
+    };
+    sv.preposition_after(a, stop)
+}
+
+/// "Bayerns Staatssekretär X", "RYU CEO X", "Griechenlands Industrielle": a
+/// name that modifies the noun after it is not the subject.
+fn modifier(r: &Relater, sv: &SentenceView<'_>, a: usize) -> bool {
+    let act = &sv.actors[a];
+    let Some(next) = sv.words.get(act.last + 1) else {
+        return false;
+    };
+    if !is_capitalized(next) || sv.actor_at[act.last + 1].is_some() || act.adjectival {
+        return false;
+    }
+    let token_end = sv.sentence.tokens[act.last].end;
+    if act.etype == EntityType::Per {
+        // "Tokajews Idee", but not "Stournaras Premier X"
+        return &sv.text[act.end..token_end] == "s";
+    }
+    sv.text[act.start..token_end].ends_with('s') || r.roles.find_in_word(next).is_some()
+}
+
+/// An adjectival mention is an actor only before a state noun: "die
+/// russische Regierung", not "das sächsische Unternehmen".
+fn state_adjective(r: &Relater, sv: &SentenceView<'_>, a: usize) -> bool {
+    let act = &sv.actors[a];
+    if !act.adjectival {
+        return true;
+    }
+    (act.last + 1..(act.last + 3).min(sv.len())).any(|k| {
+        is_capitalized(sv.words[k]) && r.patterns.noun(&sv.lower[k]) == Some(CueKind::StateNoun)
+    })
 }
 
 /// "die Mitgliedstaaten der EU", "das Eingreifen der Allianz": an actor
@@ -181,6 +236,21 @@ const AUXILIARIES: &[&str] = &[
     "will", "wollte", "soll", "sollte", "kann", "konnte", "könne", "muss", "musste", "müsse",
 ];
 
+/// Forms of "sein" that with a participle of a transitive trigger make a
+/// stative passive ("die Spur ist blockiert").
+const STATIVE_AUXILIARIES: &[&str] = &[
+    "ist", "sind", "war", "waren", "sei", "seien", "wäre", "wären",
+];
+
+/// Trigger verbs whose perfect tense uses "sein": "ist gereist" is active.
+const SEIN_VERBS: &[&str] = &[
+    "reisen",
+    "einmarschieren",
+    "aufmarschieren",
+    "zusammenkommen",
+    "beitreten",
+];
+
 /// Words that open a verb-final subordinate clause.
 const SUBORDINATORS: &[&str] = &[
     "dass", "weil", "ob", "als", "wenn", "nachdem", "obwohl", "damit", "da", "während", "bevor",
@@ -190,12 +260,16 @@ const SUBORDINATORS: &[&str] = &[
 
 /// Whether an actor can be a target: bare or after a target preposition
 /// ("in" only with an accusative article: "in die Ukraine").
-fn targetable(sv: &SentenceView<'_>, a: usize) -> bool {
+fn targetable(r: &Relater, sv: &SentenceView<'_>, a: usize, trigger: usize) -> bool {
     let act = &sv.actors[a];
-    if act.embedded || sv.lower.get(act.last + 1).is_some_and(|w| w == "zufolge") {
+    if act.embedded
+        || sv.lower.get(act.last + 1).is_some_and(|w| w == "zufolge")
+        || genitive_attribute(sv, a)
+        || !state_adjective(r, sv, a)
+    {
         return false;
     }
-    match sv.preposition_before(a) {
+    match prep(sv, a, trigger) {
         None => true,
         Some("in") => {
             act.first >= 2 && matches!(sv.lower[act.first - 1].as_str(), "die" | "den" | "das")
@@ -224,6 +298,7 @@ fn pairs(sv: &SentenceView<'_>, sources: &[usize], target: usize) -> Vec<(Option
 /// Active voice: subject before the verb (or first bare actor after it),
 /// target the next targetable actor.
 fn active_actors(
+    r: &Relater,
     sv: &SentenceView<'_>,
     i: usize,
     kind: FormKind,
@@ -242,9 +317,9 @@ fn active_actors(
         .filter(|&a| sv.actors[a].first > i)
         .collect();
     let subject = match before.first() {
-        Some(&a) if bare(sv, a) => a,
+        Some(&a) if bare(r, sv, a, i) => a,
         Some(_) => return Vec::new(),
-        None => match after.iter().copied().find(|&a| bare(sv, a)) {
+        None => match after.iter().copied().find(|&a| bare(r, sv, a, i)) {
             Some(a) => a,
             None => return Vec::new(),
         },
@@ -256,7 +331,9 @@ fn active_actors(
         .iter()
         .copied()
         .find(|&a| {
-            !excluded(a) && sv.actors[a].first > sv.actors[last_subject].last && targetable(sv, a)
+            !excluded(a)
+                && sv.actors[a].first > sv.actors[last_subject].last
+                && targetable(r, sv, a, i)
         })
         .or_else(|| {
             // verb-final: "…, dass Deutschland Kasachstan kritisiert", "X habe Y gedankt"
@@ -270,7 +347,7 @@ fn active_actors(
             before.iter().copied().find(|&a| {
                 !excluded(a)
                     && sv.actors[a].first > sv.actors[last_subject].last
-                    && targetable(sv, a)
+                    && targetable(r, sv, a, i)
             })
         });
     match target {
@@ -284,6 +361,7 @@ fn active_actors(
 fn passive_actors(
     r: &Relater,
     sv: &SentenceView<'_>,
+    i: usize,
     cs: usize,
     ce: usize,
 ) -> Vec<(Option<usize>, usize)> {
@@ -291,7 +369,7 @@ fn passive_actors(
     let Some(target) = actors
         .iter()
         .copied()
-        .find(|&a| bare(sv, a) && !sv.actors[a].adjectival)
+        .find(|&a| bare(r, sv, a, i) && !sv.actors[a].adjectival)
     else {
         return Vec::new();
     };
@@ -321,6 +399,7 @@ fn passive_actors(
 /// "X übte Kritik") or its genitive ("Sanktionen der EU"); target after a
 /// preposition ("Kritik an Y", "Sanktionen gegen Y").
 fn noun_actors(
+    r: &Relater,
     sv: &SentenceView<'_>,
     i: usize,
     cs: usize,
@@ -331,7 +410,7 @@ fn noun_actors(
         .iter()
         .copied()
         .rev()
-        .find(|&a| sv.actors[a].last < i && bare(sv, a));
+        .find(|&a| sv.actors[a].last < i && bare(r, sv, a, i));
     let mut j = i + 1;
     if source.is_none() && matches!(sv.lower.get(j).map(String::as_str), Some("der" | "des")) {
         if let Some(a) = sv.actor_after_determiners(j, 2) {

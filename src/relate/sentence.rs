@@ -51,6 +51,12 @@ pub const PREPOSITIONS: &[&str] = &[
     "samt",
 ];
 
+/// Prepositions of place, after which a noun may stand before a name ("von
+/// Hauptbahnhof Bremen", "im Bundesland Hessen").
+pub const PLACE_PREPOSITIONS: &[&str] = &[
+    "von", "vom", "in", "im", "ins", "aus", "nach", "bei", "beim", "zum", "zur",
+];
+
 /// A mention placed on the sentence's tokens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
@@ -218,15 +224,26 @@ impl<'a> SentenceView<'a> {
     /// The preposition governing an actor: the word before it, skipping
     /// determiners and lowercase adjectives (at most 3 words).
     pub fn preposition_before(&self, actor: usize) -> Option<&str> {
+        self.preposition_after(actor, 0)
+    }
+
+    /// [`SentenceView::preposition_before`], looking no further back than
+    /// token `stop` (a verb between is never skipped as an adjective).
+    pub fn preposition_after(&self, actor: usize, stop: usize) -> Option<&str> {
         let a = &self.actors[actor];
         let mut i = a.first;
-        for _ in 0..4 {
-            if i == 0 {
+        let mut noun_skipped = false;
+        for _ in 0..5 {
+            if i <= stop {
                 return None;
             }
             i -= 1;
             let w = self.lower[i].as_str();
             if PREPOSITIONS.contains(&w) {
+                // "am Morgen Goma": a time phrase, not the name's preposition
+                if noun_skipped && !PLACE_PREPOSITIONS.contains(&w) {
+                    return None;
+                }
                 return Some(w);
             }
             let word = self.words[i];
@@ -239,7 +256,27 @@ impl<'a> SentenceView<'a> {
                         || w.ends_with("er")
                         || w.ends_with("em")
                         || w.ends_with("es")));
-            if !skippable || self.actor_at[i].is_some() {
+            // an adjectival mention is an adjective: "im türkischen Antalya"
+            let adjective_actor = self.actor_at[i].is_some_and(|x| self.actors[x].adjectival);
+            // one noun right before a name: "von Hauptbahnhof Bremen", "im
+            // Bundesland X" (only after a place preposition, checked below)
+            let noun = !noun_skipped
+                && i + 1 == a.first
+                && self.actor_at[i].is_none()
+                && word.chars().next().is_some_and(char::is_uppercase)
+                && word.chars().all(|c| c.is_alphabetic() || c == '-')
+                && i > 0
+                && (PREPOSITIONS.contains(&self.lower[i - 1].as_str())
+                    || DETERMINERS.contains(&self.lower[i - 1].as_str())
+                    || self.words[i - 1]
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_lowercase));
+            if noun {
+                noun_skipped = true;
+                continue;
+            }
+            if !(skippable && self.actor_at[i].is_none() || adjective_actor) {
                 return None;
             }
         }
@@ -311,7 +348,16 @@ impl<'a> SentenceView<'a> {
             .and_then(|p| self.actor_at[p])
             .is_some_and(|a| self.actors[a].last == i - 1)
             || (i >= 2 && self.words[i - 1] == ")" && self.actor_at[i - 2].is_some());
-        before && self.actor_after_determiners(i + 1, 1).is_some()
+        // a list joins names of one type: "Belarus, Armenien", not
+        // "Friedhelm Loh, Deutschland"
+        let left = i
+            .checked_sub(1)
+            .and_then(|p| self.actor_at[p])
+            .or_else(|| i.checked_sub(2).and_then(|p| self.actor_at[p]));
+        match (left, self.actor_after_determiners(i + 1, 1)) {
+            (Some(l), Some(r)) => before && self.actors[l].etype == self.actors[r].etype,
+            _ => false,
+        }
     }
 
     /// The standalone actors lying within tokens `[cs, ce)`, in order.

@@ -146,10 +146,15 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<
         }
         let mut before_org = false;
         if targets.is_empty() && i > 0 {
-            // "der kasachische Präsident X", "beauty alliance Geschäftsführer X"
+            // "der kasachische Präsident X", "Bayerns Staatssekretär X",
+            // "beauty alliance Geschäftsführer X"
             if let Some(a) = sv.actor_at[i - 1].filter(|&a| is_org_or_loc(sv, a)) {
                 let act = &sv.actors[a];
-                if act.adjectival || act.etype == EntityType::Org {
+                let token_end = sv.sentence.tokens[act.last].end;
+                let genitive = act.etype == EntityType::Loc
+                    && act.last + 1 == i
+                    && sv.text[act.start..token_end].ends_with('s');
+                if act.adjectival || genitive || act.etype == EntityType::Org {
                     targets.push(Arg::from(act));
                     before_org = act.etype == EntityType::Org;
                 }
