@@ -23,6 +23,8 @@
 //!   ends open (comma, hyphen, article, conjunction or preposition) or the
 //!   next line starts lowercase after a long (hard-wrapped) line, so
 //!   headings, datelines, captions and RSS lines are sentences of their own;
+//!   in text that is hard-wrapped as a whole (lines of similar length, often
+//!   followed by lowercase lines) only clearly short lines end a sentence;
 //! - after [`MAX_SENTENCE_TOKENS`] tokens.
 //!
 //! ```

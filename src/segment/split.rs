@@ -16,6 +16,59 @@ pub const MAX_SENTENCE_TOKENS: usize = 1000;
 /// followed by a lowercase word is taken as hard-wrapped text.
 const WRAPPED_LINE: usize = 50;
 
+/// Hard-wrapped text has no line longer than this many bytes.
+const MAX_WRAP: usize = 110;
+
+/// The wrap width (in bytes) if `text` looks hard-wrapped: at least six
+/// lines, none longer than [`MAX_WRAP`]; the width is the 80th percentile of
+/// the line lengths; at least 60% of the lines are within three quarters of
+/// it, and at least 30% of the lines that end without final punctuation are
+/// followed by a lowercase line.
+///
+/// Stops at the first long line, so ordinary text costs little; memory is a
+/// fixed histogram.
+fn wrap_width(text: &str) -> Option<usize> {
+    let mut histogram = [0usize; MAX_WRAP + 1];
+    let mut lines = 0;
+    for line in text.lines() {
+        let len = line.trim_end().len();
+        if len > MAX_WRAP {
+            return None;
+        }
+        if len > 0 {
+            lines += 1;
+            histogram[len] += 1;
+        }
+    }
+    if lines < 6 {
+        return None;
+    }
+    let mut seen = 0;
+    let width = (1..=MAX_WRAP).find(|&len| {
+        seen += histogram[len];
+        seen * 10 >= lines * 8
+    })?;
+    if width < 40 {
+        return None;
+    }
+    let long: usize = histogram[(width * 3).div_ceil(4)..].iter().sum();
+    let (mut open, mut lower) = (0, 0);
+    let mut prev_open = false;
+    for line in text.lines().map(str::trim_end).filter(|l| !l.is_empty()) {
+        if prev_open {
+            open += 1;
+            lower += usize::from(line.trim_start().starts_with(char::is_lowercase));
+        }
+        prev_open = !line.ends_with(|c: char| {
+            matches!(
+                c,
+                '.' | '!' | '?' | ':' | '…' | '"' | '“' | '”' | '«' | '»' | ')'
+            )
+        });
+    }
+    (long * 10 >= lines * 6 && open > 0 && lower * 10 >= open * 3).then_some(width)
+}
+
 /// Closing quotes and brackets that stay with the sentence they follow.
 fn is_closer(c: char) -> bool {
     matches!(
@@ -56,6 +109,8 @@ struct Splitter<'a> {
     soft_dot: bool,
     /// Byte offset where the line of the last token starts.
     line_start: usize,
+    /// The wrap width, if the text is hard-wrapped.
+    wrap: Option<usize>,
 }
 
 /// Split `text` into sentences, scanning it once.
@@ -72,6 +127,7 @@ pub(crate) fn split(text: &str, lex: &SegmentLexicon) -> Vec<Sentence> {
         content: false,
         soft_dot: false,
         line_start: 0,
+        wrap: wrap_width(text),
     };
     while let Some(r) = s.advance() {
         s.step(r);
@@ -200,8 +256,9 @@ impl Splitter<'_> {
     ///
     /// It does when the line ends open (comma, opening bracket or quote,
     /// hyphen, article, conjunction or preposition), or when the next line
-    /// starts with a lowercase letter and this line is long (hard-wrapped
-    /// text) or ends with an abbreviation. Short lines without final
+    /// starts with a lowercase letter and this line is long or ends with an
+    /// abbreviation, or when the whole text is hard-wrapped and this line is
+    /// not clearly shorter than the others. Short lines without final
     /// punctuation are headings, captions, datelines: they end a sentence.
     fn line_continues(&self, next: &Raw) -> bool {
         let Some(last) = self.cur.last() else {
@@ -217,7 +274,14 @@ impl Splitter<'_> {
             TokenKind::Word => t.ends_with('-') || self.lex.continues_line(t),
             TokenKind::Number => false,
         };
-        open || (c.is_lowercase() && (self.soft_dot || last.end - self.line_start >= WRAPPED_LINE))
+        let line_len = last.end - self.line_start;
+        // In hard-wrapped text only a clearly short line ends a paragraph.
+        // (A line ending with a colon, or longer than the wrap width, is a
+        // heading or a lead-in, not a wrapped line.)
+        let wrapped = self
+            .wrap
+            .is_some_and(|w| line_len * 10 >= w * 6 && line_len <= w + w / 8 && !t.ends_with(':'));
+        open || wrapped || (c.is_lowercase() && (self.soft_dot || line_len >= WRAPPED_LINE))
     }
 
     /// What the full stop after `p` is, given the token after it.
