@@ -222,11 +222,14 @@
       if (cell.body && cell.body !== n) {
         pushApart(n, n.x - cell.body.x, n.y - cell.body.y, cell.body.mass, k2);
       }
-      (cell.extra || []).forEach(function (m) {
-        if (m !== n) {
-          pushApart(n, n.x - m.x, n.y - m.y, m.mass, k2);
+      if (cell.extra) {
+        for (var i = 0; i < cell.extra.length; i++) {
+          var m = cell.extra[i];
+          if (m !== n) {
+            pushApart(n, n.x - m.x, n.y - m.y, m.mass, k2);
+          }
         }
-      });
+      }
       return;
     }
     var dx = n.x - cell.cx;
@@ -381,7 +384,10 @@
     var springList = Array.from(springs.values()).map(function (s) {
       return { a: s.a, b: s.b, w: Math.min(1 + Math.log(s.w), 4) };
     });
-    var iterations = n > 3000 ? 100 : n > 1000 ? 200 : 350;
+    // Fewer and coarser steps for big graphs, so the page opens in seconds
+    // (build --top N or --min-weight make big graphs readable anyway).
+    var iterations = n > 10000 ? 40 : n > 3000 ? 80 : n > 1000 ? 200 : 350;
+    var theta2 = n > 3000 ? 1.44 : 0.81;
     var k2 = K * K;
     var gravity = 0.5;
     var start = K * Math.max(2, Math.sqrt(n) * 0.6);
@@ -393,7 +399,7 @@
       });
       var tree = buildTree(list);
       list.forEach(function (node) {
-        repel(tree, node, k2, 0.81);
+        repel(tree, node, k2, theta2);
       });
       springList.forEach(function (s) {
         var dx = s.b.x - s.a.x;
