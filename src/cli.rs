@@ -71,6 +71,12 @@ alias, or a person's surname, in any case. A second argument that names an
 existing file or directory (or -) is an input, not an entity. Typed relations
 are shown; co-occurrences only when there are none or with --cooccurrence.")]
     Evidence(EvidenceArgs),
+    /// Train the tagger model from labelled corpora.
+    #[command(after_help = "Examples:
+  nergraph train                                  # ../shared/corpora -> data/models/tagger.bin
+  nergraph train --germeval-dev --cv 5            # also learn from GermEval dev, report 5-fold CV
+  nergraph train -o /tmp/tagger.bin && nergraph --model /tmp/tagger.bin eval dev.tsv")]
+    Train(TrainArgs),
 }
 
 /// Arguments of `build`.
@@ -210,4 +216,38 @@ pub struct EvidenceArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = EntitiesFormat::Table)]
     pub format: EntitiesFormat,
+}
+
+/// Arguments of `train`.
+#[derive(Debug, Args)]
+pub struct TrainArgs {
+    /// Directory with the corpora (germeval2014/, ler/, smartdata/, europeana/).
+    #[arg(long, value_name = "DIR", default_value = "../shared/corpora")]
+    pub corpora: PathBuf,
+
+    /// Where to write the model.
+    #[arg(short, long, value_name = "FILE", default_value = "data/models/tagger.bin")]
+    pub output: PathBuf,
+
+    /// Passes over the training data.
+    #[arg(long, default_value_t = 8)]
+    pub epochs: usize,
+
+    /// Seed of the shuffle (training is deterministic for a given seed).
+    #[arg(long, default_value_t = 20140101)]
+    pub seed: u64,
+
+    /// log2 of the number of feature buckets.
+    #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(10..=24))]
+    pub bits: u32,
+
+    /// Also train on GermEval 2014 dev (then report its scores only by
+    /// cross-validation, see --cv).
+    #[arg(long)]
+    pub germeval_dev: bool,
+
+    /// Before training the final model, report K-fold cross-validated scores
+    /// on GermEval dev (each fold trained on the other folds and the rest).
+    #[arg(long, value_name = "K")]
+    pub cv: Option<usize>,
 }

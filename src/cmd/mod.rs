@@ -4,6 +4,7 @@ mod build;
 mod entities;
 mod eval;
 mod evidence;
+mod train;
 
 use std::process::ExitCode;
 
@@ -34,6 +35,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Entities(args) => entities::run(&options, args),
         Command::Eval(args) => eval::run(&options, args),
         Command::Evidence(args) => evidence::run(&options, args),
+        Command::Train(args) => train::run(&options, args),
     }
 }
 

@@ -7,6 +7,7 @@ pub mod germeval;
 pub mod metrics;
 pub mod relations;
 pub mod spans_jsonl;
+pub mod training;
 
 use std::path::Path;
 use std::str::FromStr;

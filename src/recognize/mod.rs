@@ -174,10 +174,17 @@ impl Recognizer {
         &self.patterns
     }
 
+    /// The gazetteer's mentions and the patterns' findings in `text`: what
+    /// the tagger gets as features (also used to prepare training data).
+    pub fn find_lists(&self, text: &str, sentences: &[Sentence]) -> (Vec<Mention>, Recognized) {
+        let gaz = self.gazetteer.find(text, sentences);
+        let pat = self.patterns.find(text, sentences, &gaz);
+        (gaz, pat)
+    }
+
     /// Find the mentions in `text`, segmented into `sentences`.
     pub fn recognize(&self, text: &str, sentences: &[Sentence]) -> Recognized {
-        let mut gaz = self.gazetteer.find(text, sentences);
-        let pat = self.patterns.find(text, sentences, &gaz);
+        let (mut gaz, pat) = self.find_lists(text, sentences);
         let model = match &self.tagger {
             Some(t) => t.tag(text, sentences, &gaz, &pat.mentions),
             None => Vec::new(),

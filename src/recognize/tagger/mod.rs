@@ -1,0 +1,149 @@
+//! The learned sequence tagger: a greedy left-to-right averaged perceptron
+//! over hashed features of words, shapes, affixes, context and the
+//! gazetteer's and patterns' hits, with BIO labels.
+//!
+//! [`features`] turns tokens into feature buckets, [`model`] holds the
+//! weights and their file format, [`train`] learns them.
+
+pub mod features;
+pub mod model;
+pub mod train;
+
+use std::path::Path;
+
+use features::{allowed, history_features, label_type, static_features, TokenInfo, LABELS, O};
+pub use model::Model;
+
+use crate::error::{Error, Result};
+use crate::recognize::{Mention, Source};
+use crate::segment::Sentence;
+
+/// The model committed under `data/models/`, built into the binary.
+const BUILTIN: &[u8] = include_bytes!("../../../data/models/tagger.bin");
+
+/// A trained tagger.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tagger {
+    model: Model,
+}
+
+impl Tagger {
+    /// The model committed under `data/models/tagger.bin`.
+    pub fn builtin() -> Result<Option<Tagger>> {
+        Ok(Some(Tagger {
+            model: Model::from_bytes(BUILTIN, "data/models/tagger.bin")?,
+        }))
+    }
+
+    /// Load a model file written by `nergraph train`.
+    pub fn load(path: &Path) -> Result<Tagger> {
+        let bytes = std::fs::read(path).map_err(|e| Error::from(e).at_path(path))?;
+        Ok(Tagger {
+            model: Model::from_bytes(&bytes, &path.display().to_string())?,
+        })
+    }
+
+    /// A tagger with the given weights.
+    pub fn from_model(model: Model) -> Tagger {
+        Tagger { model }
+    }
+
+    /// The weights.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// Tag `sentences`; `gazetteer` and `patterns` are the other recognizers'
+    /// hits, used as features. Returns the model's spans.
+    pub fn tag(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        gazetteer: &[Mention],
+        patterns: &[Mention],
+    ) -> Vec<Mention> {
+        let gaz = features::hit_codes(sentences, gazetteer);
+        let pat = features::hit_codes(sentences, patterns);
+        let mut out = Vec::new();
+        let mut scratch = Scratch::default();
+        for (k, s) in sentences.iter().enumerate() {
+            let infos = features::token_infos(text, s, &gaz[k], &pat[k]);
+            let labels = self.decode(text, s, &infos, &mut scratch);
+            spans_of(s, &labels, &mut out);
+        }
+        out
+    }
+
+    /// Greedy decoding of one sentence.
+    pub(crate) fn decode(
+        &self,
+        text: &str,
+        sentence: &Sentence,
+        infos: &[TokenInfo],
+        scratch: &mut Scratch,
+    ) -> Vec<u8> {
+        let bits = self.model.bits();
+        let mut labels = Vec::with_capacity(infos.len());
+        let (mut p1, mut p2) = (O, O);
+        for (i, t) in infos.iter().enumerate() {
+            let label = if t.scored(p1) {
+                scratch.feats.clear();
+                static_features(text, sentence, infos, i, bits, &mut scratch.buf, &mut scratch.feats);
+                history_features(t, p1, p2, bits, &mut scratch.feats);
+                let mut scores = [0i32; model::STRIDE];
+                self.model.score(&scratch.feats, &mut scores);
+                best(&scores, p1)
+            } else {
+                O
+            };
+            labels.push(label);
+            p2 = p1;
+            p1 = label;
+        }
+        labels
+    }
+}
+
+/// Reusable buffers for decoding.
+#[derive(Default)]
+pub(crate) struct Scratch {
+    feats: Vec<u32>,
+    buf: String,
+}
+
+/// The best label allowed after `prev` (ties: the lower label).
+#[inline]
+pub(crate) fn best<T: PartialOrd + Copy>(scores: &[T], prev: u8) -> u8 {
+    let mut best = O;
+    for l in 1..LABELS as u8 {
+        if allowed(prev, l) && scores[l as usize] > scores[best as usize] {
+            best = l;
+        }
+    }
+    best
+}
+
+/// Turn a sentence's BIO labels into mentions, appended to `out`.
+pub(crate) fn spans_of(sentence: &Sentence, labels: &[u8], out: &mut Vec<Mention>) {
+    let mut i = 0;
+    while i < labels.len() {
+        let Some(etype) = label_type(labels[i]) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < labels.len() && labels[j] == features::label(etype, false) {
+            j += 1;
+        }
+        out.push(Mention {
+            sentence: sentence.index,
+            start: sentence.tokens[i].start,
+            end: sentence.tokens[j - 1].end,
+            etype,
+            kb_id: None,
+            canonical: None,
+            source: Source::Model,
+        });
+        i = j;
+    }
+}

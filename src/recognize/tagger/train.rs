@@ -1,0 +1,188 @@
+//! Training the tagger: a greedy averaged perceptron. Each sentence is decoded
+//! left to right with the current weights (so the label-history features see
+//! the model's own earlier decisions, as at tagging time); a wrong label moves
+//! the weights toward the gold label. The averaged weights are quantized into
+//! a [`Model`]. Deterministic: a fixed seed shuffles the sentences.
+
+use super::features::{
+    self, allowed, history_features, is_begin, label, static_features, token_infos, TokenInfo,
+    LABELS, O,
+};
+use super::model::{Model, STRIDE};
+use super::best;
+use crate::recognize::{EntityType, Mention};
+use crate::segment::Sentence;
+
+/// One training document: text, segmentation, the other recognizers' hits
+/// and the gold spans.
+#[derive(Debug, Clone)]
+pub struct TrainDoc {
+    /// The text.
+    pub text: String,
+    /// Its sentences, as the pipeline segments it.
+    pub sentences: Vec<Sentence>,
+    /// Gazetteer mentions.
+    pub gazetteer: Vec<Mention>,
+    /// Pattern mentions.
+    pub patterns: Vec<Mention>,
+    /// Gold spans of the three types (byte offsets); everything else is O.
+    pub gold: Vec<(usize, usize, EntityType)>,
+    /// How many times each mistake on this document counts (news-like data
+    /// weighs more than legal or historic text).
+    pub weight: u32,
+}
+
+/// Training settings.
+#[derive(Debug, Clone, Copy)]
+pub struct TrainOptions {
+    /// log2 of the number of feature buckets.
+    pub bits: u32,
+    /// Passes over the data.
+    pub epochs: usize,
+    /// Seed of the sentence shuffle.
+    pub seed: u64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> TrainOptions {
+        TrainOptions {
+            bits: 20,
+            epochs: 8,
+            seed: 20140101,
+        }
+    }
+}
+
+/// A sentence prepared for training.
+struct Prepared<'a> {
+    doc: &'a TrainDoc,
+    sentence: &'a Sentence,
+    infos: Vec<TokenInfo>,
+    gold: Vec<u8>,
+}
+
+/// Gold BIO labels of a sentence's tokens: tokens lying inside a gold span;
+/// the first gets B.
+pub fn gold_labels(sentence: &Sentence, gold: &[(usize, usize, EntityType)]) -> Vec<u8> {
+    let mut labels = vec![O; sentence.tokens.len()];
+    for &(s, e, t) in gold {
+        if e <= sentence.start || s >= sentence.end {
+            continue;
+        }
+        let mut first = true;
+        for (k, tk) in sentence.tokens.iter().enumerate() {
+            if tk.start >= s && tk.end <= e {
+                labels[k] = label(t, first);
+                first = false;
+            }
+        }
+    }
+    labels
+}
+
+/// A small deterministic generator (SplitMix64) for shuffling.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+/// Train a model on `docs`. `progress` is called after each epoch with the
+/// epoch number and the share of scored tokens labelled wrongly.
+pub fn train(docs: &[TrainDoc], options: TrainOptions, mut progress: impl FnMut(usize, f64)) -> Model {
+    let bits = options.bits;
+    let mut prepared: Vec<Prepared> = Vec::new();
+    for doc in docs {
+        let gaz = features::hit_codes(&doc.sentences, &doc.gazetteer);
+        let pat = features::hit_codes(&doc.sentences, &doc.patterns);
+        for (k, s) in doc.sentences.iter().enumerate() {
+            if s.tokens.is_empty() {
+                continue;
+            }
+            prepared.push(Prepared {
+                doc,
+                sentence: s,
+                infos: token_infos(&doc.text, s, &gaz[k], &pat[k]),
+                gold: gold_labels(s, &doc.gold),
+            });
+        }
+    }
+    let size = (1usize << bits) * STRIDE;
+    let mut w = vec![0f32; size];
+    let mut u = vec![0f64; size];
+    let mut c: f64 = 1.0;
+    let mut rng = Rng(options.seed);
+    let mut order: Vec<usize> = (0..prepared.len()).collect();
+    let mut feats: Vec<u32> = Vec::new();
+    let mut buf = String::new();
+    for epoch in 0..options.epochs {
+        rng.shuffle(&mut order);
+        let (mut wrong, mut seen) = (0usize, 0usize);
+        for &k in &order {
+            let p = &prepared[k];
+            let weight = p.doc.weight.max(1) as f32;
+            let (mut p1, mut p2) = (O, O);
+            for (i, t) in p.infos.iter().enumerate() {
+                let pred = if t.scored(p1) {
+                    feats.clear();
+                    static_features(&p.doc.text, p.sentence, &p.infos, i, bits, &mut buf, &mut feats);
+                    history_features(t, p1, p2, bits, &mut feats);
+                    let mut scores = [0f32; STRIDE];
+                    for &f in &feats {
+                        let row = &w[f as usize * STRIDE..f as usize * STRIDE + STRIDE];
+                        for (s, x) in scores.iter_mut().zip(row) {
+                            *s += x;
+                        }
+                    }
+                    let pred = best(&scores, p1);
+                    let mut target = p.gold[i];
+                    if !allowed(p1, target) {
+                        // the gold span's start was missed: the best this
+                        // step can still do is to start the span here
+                        target -= 1;
+                        debug_assert!(is_begin(target));
+                    }
+                    seen += 1;
+                    if pred != target {
+                        wrong += 1;
+                        for &f in &feats {
+                            let base = f as usize * STRIDE;
+                            for (l, d) in [(target, weight), (pred, -weight)] {
+                                w[base + l as usize] += d;
+                                u[base + l as usize] += c * d as f64;
+                            }
+                        }
+                    }
+                    c += 1.0;
+                    pred
+                } else {
+                    O
+                };
+                p2 = p1;
+                p1 = pred;
+            }
+        }
+        progress(epoch + 1, wrong as f64 / seen.max(1) as f64);
+    }
+    let averaged: Vec<f32> = w
+        .iter()
+        .zip(&u)
+        .map(|(&w, &u)| (w as f64 - u / c) as f32)
+        .collect();
+    debug_assert_eq!(averaged.len() % STRIDE, 0);
+    let _ = LABELS;
+    Model::quantize(bits, &averaged)
+}
