@@ -226,8 +226,22 @@ pub struct TrainArgs {
     pub corpora: PathBuf,
 
     /// Where to write the model.
-    #[arg(short, long, value_name = "FILE", default_value = "data/models/tagger.bin")]
+    #[arg(
+        short,
+        long,
+        value_name = "FILE",
+        default_value = "data/models/tagger.bin"
+    )]
     pub output: PathBuf,
+
+    /// The word-class lexicon (nouns, toponyms, first names, surnames) the
+    /// model learns to use; it is stored in the model file.
+    #[arg(
+        long,
+        value_name = "FILE",
+        default_value = "data/lexicon/word_classes.tsv"
+    )]
+    pub word_classes: PathBuf,
 
     /// Passes over the training data.
     #[arg(long, default_value_t = 8)]

@@ -6,9 +6,11 @@ use std::time::Instant;
 
 use anyhow::{bail, Context};
 use nergraph::eval::training::{
-    cross_validate, load_germeval, load_training, to_train_docs, write_model, GERMEVAL_WEIGHT,
+    cross_validate, load_germeval, load_training, to_train_docs, write_model, CvData,
+    GERMEVAL_WEIGHT,
 };
 use nergraph::pipeline::PipelineOptions;
+use nergraph::recognize::tagger::features::WordClasses;
 use nergraph::recognize::tagger::train::{train, TrainOptions};
 
 use super::load_pipeline;
@@ -17,7 +19,13 @@ use crate::cli::TrainArgs;
 /// Run `train`.
 pub fn run(options: &PipelineOptions, args: TrainArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
-    let log = |msg: String| eprintln!("nergraph: [{:6.1}s] {}", started.elapsed().as_secs_f64(), msg);
+    let log = |msg: String| {
+        eprintln!(
+            "nergraph: [{:6.1}s] {}",
+            started.elapsed().as_secs_f64(),
+            msg
+        )
+    };
     if args.cv.is_some_and(|k| k < 2) {
         bail!("--cv needs at least 2 folds");
     }
@@ -26,31 +34,45 @@ pub fn run(options: &PipelineOptions, args: TrainArgs) -> anyhow::Result<ExitCod
     list_options.recognizer.no_model = true;
     list_options.recognizer.model_path = None;
     let pipeline = load_pipeline(&list_options)?;
-    let gold = load_training(&args.corpora)
-        .context("reading the training corpora")?;
+    let classes_text = std::fs::read_to_string(&args.word_classes)
+        .with_context(|| format!("reading {}", args.word_classes.display()))?;
+    let classes = WordClasses::parse(&classes_text, &args.word_classes.display().to_string())?;
+    let gold = load_training(&args.corpora).context("reading the training corpora")?;
     let mut docs = to_train_docs(&pipeline, &gold);
     drop(gold);
-    let tokens: usize = docs.iter().flat_map(|d| &d.sentences).map(|s| s.tokens.len()).sum();
-    log(format!("{} training documents, {} tokens", docs.len(), tokens));
+    let tokens: usize = docs
+        .iter()
+        .flat_map(|d| &d.sentences)
+        .map(|s| s.tokens.len())
+        .sum();
+    log(format!(
+        "{} training documents, {} tokens",
+        docs.len(),
+        tokens
+    ));
     let train_options = TrainOptions {
         bits: args.bits,
         epochs: args.epochs,
         seed: args.seed,
     };
     if args.germeval_dev || args.cv.is_some() {
-        let germeval = load_germeval(&args.corpora)
-            .context("reading GermEval dev")?;
-        let weighted: Vec<_> = germeval.iter().map(|d| (d.clone(), GERMEVAL_WEIGHT)).collect();
+        let germeval = load_germeval(&args.corpora).context("reading GermEval dev")?;
+        let weighted: Vec<_> = germeval
+            .iter()
+            .map(|d| (d.clone(), GERMEVAL_WEIGHT))
+            .collect();
         let germeval_train = to_train_docs(&pipeline, &weighted);
         if let Some(k) = args.cv {
             let scratch = tempfile::tempdir().context("creating a scratch directory")?;
             let report = cross_validate(
                 options,
-                &docs,
-                &germeval,
-                &germeval_train,
+                CvData {
+                    base: &docs,
+                    heldin: &germeval,
+                    heldin_train: &germeval_train,
+                },
                 k,
-                train_options,
+                (train_options, &classes),
                 scratch.path(),
                 log,
             )?;
@@ -61,8 +83,12 @@ pub fn run(options: &PipelineOptions, args: TrainArgs) -> anyhow::Result<ExitCod
             docs.extend(germeval_train);
         }
     }
-    let model = train(&docs, train_options, |epoch, err| {
-        log(format!("epoch {}: {:.2}% of scored tokens wrong", epoch, 100.0 * err))
+    let model = train(&docs, &classes, train_options, |epoch, err| {
+        log(format!(
+            "epoch {}: {:.2}% of scored tokens wrong",
+            epoch,
+            100.0 * err
+        ))
     });
     write_model(&model, &args.output)
         .with_context(|| format!("writing {}", args.output.display()))?;

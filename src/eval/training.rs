@@ -12,6 +12,7 @@ use super::{read_corpus, Format, GoldDoc, GoldLabel, Report};
 use crate::error::Result;
 use crate::pipeline::{Pipeline, PipelineOptions};
 use crate::recognize::tagger::features::hash_bytes;
+use crate::recognize::tagger::features::WordClasses;
 use crate::recognize::tagger::train::{train, TrainDoc, TrainOptions};
 use crate::recognize::tagger::Model;
 use crate::segment::segment;
@@ -29,9 +30,9 @@ pub struct CorpusFile {
 }
 
 /// The corpora `nergraph train` uses, relative to `../shared/corpora`:
-/// SmartData v1 train (news, weight 3), Europeana (historic newspapers) and
-/// LER (court decisions: every sentence with a PER/ORG/LOC name, one in 25
-/// of the rest). SmartData v3 dev and GermEval dev are evaluation sets; the
+/// SmartData v1 train (news, weight 3), Europeana (historic newspapers),
+/// English Wikigold (names are names in any language) and LER (court
+/// decisions: every sentence with a PER/ORG/LOC name, one in 25 of the rest). SmartData v3 dev and GermEval dev are evaluation sets; the
 /// latter joins training only with `--germeval-dev`.
 pub const TRAINING_FILES: &[CorpusFile] = &[
     CorpusFile {
@@ -51,6 +52,11 @@ pub const TRAINING_FILES: &[CorpusFile] = &[
     },
     CorpusFile {
         path: "europeana/enp_DE.sbb.bio",
+        weight: 1,
+        keep_empty_one_in: 1,
+    },
+    CorpusFile {
+        path: "english/wikigold/wikigold.conll.txt",
         weight: 1,
         keep_empty_one_in: 1,
     },
@@ -110,7 +116,7 @@ pub fn load_training(dir: &Path) -> Result<Weighted> {
                 .iter()
                 .any(|s| matches!(s.label, GoldLabel::Entity(_)));
             let key = format!("{}#{}", file.path, i);
-            if has_entity || hash_bytes(key.as_bytes()) % file.keep_empty_one_in == 0 {
+            if has_entity || hash_bytes(key.as_bytes()).is_multiple_of(file.keep_empty_one_in) {
                 out.push((doc, file.weight));
             }
         }
@@ -149,19 +155,33 @@ pub fn to_train_docs(pipeline: &Pipeline, docs: &[(GoldDoc, u32)]) -> Vec<TrainD
         .collect()
 }
 
-/// k-fold cross-validation on `heldin`: for each of `k` contiguous folds,
-/// train on `base` plus the other folds and score the full recognizer
-/// (`options` with that fold's model) on the fold. Returns the summed report.
+/// The data of a cross-validation run.
+pub struct CvData<'a> {
+    /// Training documents used in every fold.
+    pub base: &'a [TrainDoc],
+    /// The corpus split into folds, as gold documents (for scoring)...
+    pub heldin: &'a [GoldDoc],
+    /// ...and the same documents prepared for training.
+    pub heldin_train: &'a [TrainDoc],
+}
+
+/// k-fold cross-validation on `data.heldin`: for each of `k` contiguous
+/// folds, train on `data.base` plus the other folds and score the full
+/// recognizer (`options` with that fold's model) on the fold. Returns the
+/// summed report.
 pub fn cross_validate(
     options: &PipelineOptions,
-    base: &[TrainDoc],
-    heldin: &[GoldDoc],
-    heldin_train: &[TrainDoc],
+    data: CvData,
     k: usize,
-    train_options: TrainOptions,
+    (train_options, classes): (TrainOptions, &WordClasses),
     scratch_dir: &Path,
     mut log: impl FnMut(String),
 ) -> Result<Report> {
+    let CvData {
+        base,
+        heldin,
+        heldin_train,
+    } = data;
     let n = heldin.len();
     let mut total = Report::default();
     for fold in 0..k {
@@ -174,7 +194,7 @@ pub fn cross_validate(
                 .filter(|(i, _)| *i < lo || *i >= hi)
                 .map(|(_, d)| d.clone()),
         );
-        let model = train(&docs, train_options, |_, _| {});
+        let model = train(&docs, classes, train_options, |_, _| {});
         let path = scratch_dir.join(format!("fold-{}.bin", fold));
         write_model(&model, &path)?;
         let mut fold_options = options.clone();

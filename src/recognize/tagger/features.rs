@@ -7,6 +7,7 @@
 //! letter, outside a gazetteer or pattern hit and not continuing a name, is
 //! labelled O without looking at the model.
 
+use crate::error::{Error, Result};
 use crate::recognize::{EntityType, Mention};
 use crate::segment::Sentence;
 
@@ -52,17 +53,26 @@ pub fn allowed(prev: u8, label: u8) -> bool {
     prev != O && label_type(prev) == label_type(label)
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
-
-/// FNV-1a over bytes: stable across platforms and runs.
+/// A fast, platform-independent 64-bit hash of bytes (8 bytes at a time,
+/// little-endian), stable across runs: feature buckets depend on it.
 pub fn hash_bytes(bytes: &[u8]) -> u64 {
-    let mut h = FNV_OFFSET;
-    for &b in bytes {
-        h ^= b as u64;
-        h = h.wrapping_mul(FNV_PRIME);
+    const K: u64 = 0x9fb2_1c65_1e98_df25;
+    let mut h: u64 = 0x243f_6a88_85a3_08d3 ^ (bytes.len() as u64).wrapping_mul(K);
+    let mut chunks = bytes.chunks_exact(8);
+    for c in &mut chunks {
+        let mut b = [0u8; 8];
+        b.copy_from_slice(c);
+        h = (h ^ u64::from_le_bytes(b)).wrapping_mul(K).rotate_left(29);
     }
-    h
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut b = [0u8; 8];
+        b[..rest.len()].copy_from_slice(rest);
+        h = (h ^ u64::from_le_bytes(b)).wrapping_mul(K).rotate_left(29);
+    }
+    h ^= h >> 32;
+    h = h.wrapping_mul(K);
+    h ^ (h >> 29)
 }
 
 /// Mix a feature template id and a value into a bucket index below `1 << bits`.
@@ -82,6 +92,126 @@ fn pair(a: u64, b: u64) -> u64 {
     a.rotate_left(23) ^ b.wrapping_mul(0x2545_f491_4f6c_dd1d)
 }
 
+/// Word classes from a lexicon (common noun, toponym, first name, surname,
+/// other proper name) as bit sets, keyed by the hash of the exact form.
+///
+/// A compact open-addressing table (4 bytes a slot: a 27-bit fingerprint of
+/// the hash and 5 class bits) so lookups stay in cache.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordClasses {
+    slots: Vec<u32>,
+    len: usize,
+}
+
+impl Default for WordClasses {
+    fn default() -> WordClasses {
+        WordClasses::with_capacity(0)
+    }
+}
+
+/// The class names of a word-class file, in bit order.
+pub const CLASS_NAMES: [&str; 5] = ["noun", "toponym", "firstname", "surname", "proper"];
+
+impl WordClasses {
+    fn with_capacity(n: usize) -> WordClasses {
+        let size = (n + n / 2).max(64).next_power_of_two();
+        WordClasses {
+            slots: vec![0; size],
+            len: 0,
+        }
+    }
+
+    #[inline]
+    fn fingerprint(hash: u64) -> u32 {
+        (hash >> 37) as u32
+    }
+
+    /// Add classes `bits` (1..32) to the form with `hash`.
+    fn insert(&mut self, hash: u64, bits: u8) {
+        let mask = self.slots.len() - 1;
+        let fp = Self::fingerprint(hash);
+        let mut i = hash as usize & mask;
+        loop {
+            let e = self.slots[i];
+            if e == 0 {
+                self.slots[i] = fp << 5 | (bits & 31) as u32;
+                self.len += 1;
+                return;
+            }
+            if e >> 5 == fp {
+                self.slots[i] |= (bits & 31) as u32;
+                return;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Parse a word-class file: `form<TAB>class,class` per line, `#` comments.
+    pub fn parse(text: &str, name: &str) -> Result<WordClasses> {
+        let lines = text.lines().count();
+        let mut out = WordClasses::with_capacity(lines);
+        for rec in crate::lexicon::records(text) {
+            let bad = |msg: String| Error::data(msg).at_path(name).at_line(rec.line);
+            let [form, classes] = rec.fields[..] else {
+                return Err(bad("expected `form<TAB>classes`".into()));
+            };
+            let mut bits = 0u8;
+            for c in classes.split(',') {
+                let i = CLASS_NAMES
+                    .iter()
+                    .position(|n| *n == c.trim())
+                    .ok_or_else(|| bad(format!("unknown word class {:?}", c)))?;
+                bits |= 1 << i;
+            }
+            out.insert(hash_bytes(form.as_bytes()), bits);
+        }
+        Ok(out)
+    }
+
+    /// The classes of a form hashed with [`hash_bytes`] (0: unknown).
+    #[inline]
+    pub fn get(&self, hash: u64) -> u8 {
+        let mask = self.slots.len() - 1;
+        let fp = Self::fingerprint(hash);
+        let mut i = hash as usize & mask;
+        loop {
+            let e = self.slots[i];
+            if e == 0 {
+                return 0;
+            }
+            if e >> 5 == fp {
+                return (e & 31) as u8;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The raw table, for serialization.
+    pub fn slots(&self) -> &[u32] {
+        &self.slots
+    }
+
+    /// Rebuild from a raw table; `None` unless its size is a power of two
+    /// with at least one empty slot.
+    pub fn from_slots(slots: Vec<u32>) -> Option<WordClasses> {
+        let len = slots.iter().filter(|&&e| e != 0).count();
+        if !slots.len().is_power_of_two() || len == slots.len() {
+            return None;
+        }
+        Some(WordClasses { slots, len })
+    }
+
+    /// Number of forms.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
 /// What the tagger knows about one token before scoring.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct TokenInfo {
@@ -93,6 +223,8 @@ pub struct TokenInfo {
     pub shape: u64,
     /// Gazetteer hit covering it: 0 or 1 + label (B-/I-type).
     pub gaz: u8,
+    /// Its word classes ([`WordClasses`]).
+    pub class: u8,
     /// Pattern hit covering it: 0 or 1 + label.
     pub pat: u8,
     /// Has an uppercase letter.
@@ -110,27 +242,40 @@ impl TokenInfo {
     }
 }
 
+/// Shape class of a character: 1 uppercase, 2 other letter, 3 digit,
+/// 4 hyphen, 5 full stop, 6 quote, 7 anything else.
+#[inline]
+fn char_class(ch: char) -> u64 {
+    if ch.is_ascii() {
+        match ch {
+            'A'..='Z' => 1,
+            'a'..='z' => 2,
+            '0'..='9' => 3,
+            '-' => 4,
+            '.' => 5,
+            '"' | '\'' => 6,
+            _ => 7,
+        }
+    } else if ch.is_uppercase() {
+        1
+    } else if ch.is_alphabetic() {
+        2
+    } else if ch.is_numeric() {
+        3
+    } else if matches!(ch, '„' | '“' | '”' | '‚' | '‘' | '’' | '»' | '«') {
+        6
+    } else {
+        7
+    }
+}
+
 /// Shape code of a word: character classes with runs collapsed, at most 6.
 fn shape(word: &str) -> u64 {
     let mut code: u64 = 0;
     let mut last = 0u64;
     let mut n = 0;
     for ch in word.chars() {
-        let c = if ch.is_uppercase() {
-            1
-        } else if ch.is_alphabetic() {
-            2
-        } else if ch.is_numeric() {
-            3
-        } else if ch == '-' {
-            4
-        } else if ch == '.' {
-            5
-        } else if ch == '"' || ch == '„' || ch == '“' || ch == '”' || ch == '\'' {
-            6
-        } else {
-            7
-        };
+        let c = char_class(ch);
         if c != last {
             code = code * 8 + c;
             last = c;
@@ -191,34 +336,85 @@ pub fn hit_codes(sentences: &[Sentence], mentions: &[Mention]) -> Vec<Vec<u8>> {
     out
 }
 
-/// The token infos of one sentence.
-pub fn token_infos(text: &str, sentence: &Sentence, gaz: &[u8], pat: &[u8]) -> Vec<TokenInfo> {
-    let mut buf = String::new();
-    sentence
-        .tokens
-        .iter()
-        .enumerate()
-        .map(|(i, tk)| {
-            let w = tk.text(text);
-            let upper = w.chars().any(|c| c.is_uppercase());
-            let word = hash_bytes(w.as_bytes());
-            let lower = if upper {
-                lowercase_into(w, &mut buf);
-                hash_bytes(buf.as_bytes())
-            } else {
-                word
-            };
-            TokenInfo {
+/// The token infos of one sentence, written into `out` (cleared first).
+pub fn token_infos_into(
+    text: &str,
+    sentence: &Sentence,
+    gaz: &[u8],
+    pat: &[u8],
+    classes: &WordClasses,
+    buf: &mut String,
+    out: &mut Vec<TokenInfo>,
+) {
+    out.clear();
+    for (i, tk) in sentence.tokens.iter().enumerate() {
+        let w = tk.text(text);
+        let bytes = w.as_bytes();
+        if bytes.iter().all(|b| b.is_ascii_lowercase()) && !bytes.is_empty() {
+            // the common case: a lowercase ASCII word
+            let word = hash_bytes(bytes);
+            out.push(TokenInfo {
                 word,
-                lower,
-                shape: shape(w),
+                lower: word,
+                shape: 2,
+                class: 0,
                 gaz: gaz.get(i).copied().unwrap_or(0),
                 pat: pat.get(i).copied().unwrap_or(0),
-                upper,
-                alpha: w.chars().next().is_some_and(|c| c.is_alphabetic()),
-            }
-        })
-        .collect()
+                upper: false,
+                alpha: true,
+            });
+            continue;
+        }
+        let (upper, alpha) = if w.is_ascii() {
+            (
+                bytes.iter().any(|b| b.is_ascii_uppercase()),
+                bytes.first().is_some_and(|b| b.is_ascii_alphabetic()),
+            )
+        } else {
+            (
+                w.chars().any(|c| c.is_uppercase()),
+                w.chars().next().is_some_and(|c| c.is_alphabetic()),
+            )
+        };
+        let word = hash_bytes(bytes);
+        let lower = if upper {
+            lowercase_into(w, buf);
+            hash_bytes(buf.as_bytes())
+        } else {
+            word
+        };
+        out.push(TokenInfo {
+            word,
+            lower,
+            shape: shape(w),
+            class: if upper { classes.get(word) } else { 0 },
+            gaz: gaz.get(i).copied().unwrap_or(0),
+            pat: pat.get(i).copied().unwrap_or(0),
+            upper,
+            alpha,
+        });
+    }
+}
+
+/// The token infos of one sentence.
+pub fn token_infos(
+    text: &str,
+    sentence: &Sentence,
+    gaz: &[u8],
+    pat: &[u8],
+    classes: &WordClasses,
+) -> Vec<TokenInfo> {
+    let mut out = Vec::with_capacity(sentence.tokens.len());
+    token_infos_into(
+        text,
+        sentence,
+        gaz,
+        pat,
+        classes,
+        &mut String::new(),
+        &mut out,
+    );
+    out
 }
 
 const BOS: u64 = 0x0b05;
@@ -259,15 +455,21 @@ pub fn static_features(
     f(6, pair(t.lower, first));
     // affixes of the lowercase form
     lowercase_into(sentence.tokens[i].text(text), buf);
-    let chars: Vec<(usize, char)> = buf.char_indices().collect();
-    let n = chars.len();
+    // byte offsets where the last 2, 3, 4 chars start, and after the first 3
+    let mut suffix_at = [usize::MAX; 5];
+    for (k, (b, _)) in buf.char_indices().rev().take(5).enumerate() {
+        suffix_at[k] = b;
+    }
+    // a suffix of k chars is used when the word is longer than k chars
     for (template, k) in [(7u64, 2usize), (8, 3), (9, 4)] {
-        if n > k {
-            f(template, hash_bytes(buf[chars[n - k].0..].as_bytes()));
+        if suffix_at[k] != usize::MAX {
+            f(template, hash_bytes(&buf.as_bytes()[suffix_at[k - 1]..]));
         }
     }
-    if n > 3 {
-        f(10, hash_bytes(buf[..chars[3].0].as_bytes()));
+    if let Some((b, _)) = buf.char_indices().nth(3) {
+        if b < buf.len() {
+            f(10, hash_bytes(&buf.as_bytes()[..b]));
+        }
     }
     // context words and shapes
     f(11, lower(-1));
@@ -290,6 +492,15 @@ pub fn static_features(
     f(27, pair(gz(0), t.shape));
     f(28, pair(pt(0), t.shape));
     f(29, pair(gz(0), pt(0)));
+    // word classes from the lexicon
+    let cl = |k: isize| at(k).map_or(255, |x| x.class) as u64;
+    f(30, cl(0));
+    f(31, cl(-1));
+    f(32, cl(1));
+    f(33, pair(cl(0), first));
+    f(34, pair(cl(0), cl(1)));
+    f(35, pair(cl(-1), cl(0)));
+    f(36, pair(cl(0), gz(0)));
 }
 
 /// Append the bucket indices of the features that depend on the two previous

@@ -10,6 +10,7 @@ pub mod model;
 pub mod train;
 
 use std::path::Path;
+use std::sync::{Arc, OnceLock};
 
 use features::{allowed, history_features, label_type, static_features, TokenInfo, LABELS, O};
 pub use model::Model;
@@ -24,28 +25,38 @@ const BUILTIN: &[u8] = include_bytes!("../../../data/models/tagger.bin");
 /// A trained tagger.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Tagger {
-    model: Model,
+    model: Arc<Model>,
 }
 
 impl Tagger {
     /// The model committed under `data/models/tagger.bin`.
+    /// Parsed once per process and shared.
     pub fn builtin() -> Result<Option<Tagger>> {
-        Ok(Some(Tagger {
-            model: Model::from_bytes(BUILTIN, "data/models/tagger.bin")?,
-        }))
+        static MODEL: OnceLock<std::result::Result<Arc<Model>, String>> = OnceLock::new();
+        let model = MODEL.get_or_init(|| {
+            Model::from_bytes(BUILTIN, "data/models/tagger.bin")
+                .map(Arc::new)
+                .map_err(|e| e.to_string())
+        });
+        match model {
+            Ok(m) => Ok(Some(Tagger { model: m.clone() })),
+            Err(e) => Err(Error::data(e.clone())),
+        }
     }
 
     /// Load a model file written by `nergraph train`.
     pub fn load(path: &Path) -> Result<Tagger> {
         let bytes = std::fs::read(path).map_err(|e| Error::from(e).at_path(path))?;
         Ok(Tagger {
-            model: Model::from_bytes(&bytes, &path.display().to_string())?,
+            model: Arc::new(Model::from_bytes(&bytes, &path.display().to_string())?),
         })
     }
 
     /// A tagger with the given weights.
     pub fn from_model(model: Model) -> Tagger {
-        Tagger { model }
+        Tagger {
+            model: Arc::new(model),
+        }
     }
 
     /// The weights.
@@ -66,10 +77,19 @@ impl Tagger {
         let pat = features::hit_codes(sentences, patterns);
         let mut out = Vec::new();
         let mut scratch = Scratch::default();
+        let mut infos = Vec::new();
         for (k, s) in sentences.iter().enumerate() {
-            let infos = features::token_infos(text, s, &gaz[k], &pat[k]);
-            let labels = self.decode(text, s, &infos, &mut scratch);
-            spans_of(s, &labels, &mut out);
+            features::token_infos_into(
+                text,
+                s,
+                &gaz[k],
+                &pat[k],
+                self.model.classes(),
+                &mut scratch.buf,
+                &mut infos,
+            );
+            self.decode(text, s, &infos, &mut scratch);
+            spans_of(s, &scratch.labels, &mut out);
         }
         out
     }
@@ -81,14 +101,23 @@ impl Tagger {
         sentence: &Sentence,
         infos: &[TokenInfo],
         scratch: &mut Scratch,
-    ) -> Vec<u8> {
+    ) {
         let bits = self.model.bits();
-        let mut labels = Vec::with_capacity(infos.len());
+        let mut labels = std::mem::take(&mut scratch.labels);
+        labels.clear();
         let (mut p1, mut p2) = (O, O);
         for (i, t) in infos.iter().enumerate() {
             let label = if t.scored(p1) {
                 scratch.feats.clear();
-                static_features(text, sentence, infos, i, bits, &mut scratch.buf, &mut scratch.feats);
+                static_features(
+                    text,
+                    sentence,
+                    infos,
+                    i,
+                    bits,
+                    &mut scratch.buf,
+                    &mut scratch.feats,
+                );
                 history_features(t, p1, p2, bits, &mut scratch.feats);
                 let mut scores = [0i32; model::STRIDE];
                 self.model.score(&scratch.feats, &mut scores);
@@ -100,7 +129,7 @@ impl Tagger {
             p2 = p1;
             p1 = label;
         }
-        labels
+        scratch.labels = labels;
     }
 }
 
@@ -109,6 +138,7 @@ impl Tagger {
 pub(crate) struct Scratch {
     feats: Vec<u32>,
     buf: String,
+    labels: Vec<u8>,
 }
 
 /// The best label allowed after `prev` (ties: the lower label).

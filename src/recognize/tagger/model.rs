@@ -5,17 +5,18 @@
 //! File layout (little-endian): magic `NGTAGGER`, format version (u32),
 //! feature-set version (u32), bucket bits (u32), labels (u32), scale (f32),
 //! row count (u32); per non-zero row the gap to the previous row's bucket
-//! (LEB128) and `labels` i16 weights; then an FNV-1a 64 checksum of all
-//! preceding bytes.
+//! (LEB128) and `labels` i16 weights; the word-class table size (u32) and
+//! its slots (u32 each, see [`WordClasses`]); then a 64-bit hash
+//! ([`hash_bytes`]) of all preceding bytes as checksum.
 
-use super::features::{hash_bytes, LABELS};
+use super::features::{hash_bytes, WordClasses, LABELS};
 use crate::error::{Error, Result};
 
 const MAGIC: &[u8; 8] = b"NGTAGGER";
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 /// Bumped whenever feature extraction changes meaning, so stale models are
 /// rejected instead of silently scoring garbage.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 /// Row stride in the in-memory table (labels padded to 8).
 pub const STRIDE: usize = 8;
 
@@ -27,11 +28,13 @@ pub struct Model {
     weights: Vec<i16>,
     /// Real weight = stored / scale.
     scale: f32,
+    /// The word-class lexicon the weights were trained with.
+    classes: WordClasses,
 }
 
 impl Model {
     /// Quantize real-valued weights (`(1 << bits) * STRIDE` of them).
-    pub fn quantize(bits: u32, weights: &[f32]) -> Model {
+    pub fn quantize(bits: u32, weights: &[f32], classes: WordClasses) -> Model {
         let max = weights.iter().fold(0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { 32767.0 / max } else { 1.0 };
         let q = weights
@@ -42,12 +45,18 @@ impl Model {
             bits,
             weights: q,
             scale,
+            classes,
         }
     }
 
     /// Number of bucket bits.
     pub fn bits(&self) -> u32 {
         self.bits
+    }
+
+    /// The word-class lexicon.
+    pub fn classes(&self) -> &WordClasses {
+        &self.classes
     }
 
     /// Add the weights of `features` into `scores` (scaled integers).
@@ -89,6 +98,11 @@ impl Model {
                 out.extend_from_slice(&w.to_le_bytes());
             }
             prev = r;
+        }
+        let slots = self.classes.slots();
+        out.extend_from_slice(&(slots.len() as u32).to_le_bytes());
+        for e in slots {
+            out.extend_from_slice(&e.to_le_bytes());
         }
         let sum = hash_bytes(&out);
         out.extend_from_slice(&sum.to_le_bytes());
@@ -163,13 +177,26 @@ impl Model {
             pos += 2 * LABELS;
             next = r + 1;
         }
-        if pos != body.len() {
-            return Err(bad("trailing bytes after the rows"));
-        }
+        let count = body
+            .get(pos..pos + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+            .ok_or_else(|| bad("truncated word classes"))?;
+        pos += 4;
+        let table = body
+            .get(pos..)
+            .filter(|t| t.len() == count * 4)
+            .ok_or_else(|| bad("word-class table has the wrong length"))?;
+        let slots = table
+            .chunks_exact(4)
+            .map(|e| u32::from_le_bytes([e[0], e[1], e[2], e[3]]))
+            .collect();
+        let classes =
+            WordClasses::from_slots(slots).ok_or_else(|| bad("invalid word-class table"))?;
         Ok(Model {
             bits,
             weights,
             scale,
+            classes,
         })
     }
 }
@@ -183,7 +210,8 @@ mod tests {
         w[3 * STRIDE + 1] = 2.5;
         w[3 * STRIDE + 6] = -1.0;
         w[200 * STRIDE] = 0.25;
-        Model::quantize(8, &w)
+        let classes = WordClasses::parse("Berlin\ttoponym,surname\n", "wc.tsv").unwrap();
+        Model::quantize(8, &w, classes)
     }
 
     #[test]
@@ -191,6 +219,7 @@ mod tests {
         let m = sample();
         let back = Model::from_bytes(&m.to_bytes(), "m.bin").unwrap();
         assert_eq!(m, back);
+        assert_eq!(back.classes().get(hash_bytes(b"Berlin")), 2 | 8);
         let mut s = [0i32; STRIDE];
         back.score(&[3, 200], &mut s);
         assert_eq!(s[1], 32767);

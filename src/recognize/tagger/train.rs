@@ -4,12 +4,12 @@
 //! the weights toward the gold label. The averaged weights are quantized into
 //! a [`Model`]. Deterministic: a fixed seed shuffles the sentences.
 
+use super::best;
 use super::features::{
     self, allowed, history_features, is_begin, label, static_features, token_infos, TokenInfo,
-    LABELS, O,
+    WordClasses, LABELS, O,
 };
 use super::model::{Model, STRIDE};
-use super::best;
 use crate::recognize::{EntityType, Mention};
 use crate::segment::Sentence;
 
@@ -102,7 +102,12 @@ impl Rng {
 
 /// Train a model on `docs`. `progress` is called after each epoch with the
 /// epoch number and the share of scored tokens labelled wrongly.
-pub fn train(docs: &[TrainDoc], options: TrainOptions, mut progress: impl FnMut(usize, f64)) -> Model {
+pub fn train(
+    docs: &[TrainDoc],
+    classes: &WordClasses,
+    options: TrainOptions,
+    mut progress: impl FnMut(usize, f64),
+) -> Model {
     let bits = options.bits;
     let mut prepared: Vec<Prepared> = Vec::new();
     for doc in docs {
@@ -115,7 +120,7 @@ pub fn train(docs: &[TrainDoc], options: TrainOptions, mut progress: impl FnMut(
             prepared.push(Prepared {
                 doc,
                 sentence: s,
-                infos: token_infos(&doc.text, s, &gaz[k], &pat[k]),
+                infos: token_infos(&doc.text, s, &gaz[k], &pat[k], classes),
                 gold: gold_labels(s, &doc.gold),
             });
         }
@@ -138,7 +143,15 @@ pub fn train(docs: &[TrainDoc], options: TrainOptions, mut progress: impl FnMut(
             for (i, t) in p.infos.iter().enumerate() {
                 let pred = if t.scored(p1) {
                     feats.clear();
-                    static_features(&p.doc.text, p.sentence, &p.infos, i, bits, &mut buf, &mut feats);
+                    static_features(
+                        &p.doc.text,
+                        p.sentence,
+                        &p.infos,
+                        i,
+                        bits,
+                        &mut buf,
+                        &mut feats,
+                    );
                     history_features(t, p1, p2, bits, &mut feats);
                     let mut scores = [0f32; STRIDE];
                     for &f in &feats {
@@ -184,5 +197,5 @@ pub fn train(docs: &[TrainDoc], options: TrainOptions, mut progress: impl FnMut(
         .collect();
     debug_assert_eq!(averaged.len() % STRIDE, 0);
     let _ = LABELS;
-    Model::quantize(bits, &averaged)
+    Model::quantize(bits, &averaged, classes.clone())
 }

@@ -1,0 +1,132 @@
+//! The learned tagger: training is deterministic, a saved model predicts
+//! exactly what the trained one does, and the model beats lists and patterns
+//! alone on a small synthetic corpus whose test names never occur in training.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use nergraph::eval::{self, training, GoldDoc};
+use nergraph::pipeline::{Pipeline, PipelineOptions};
+use nergraph::recognize::tagger::features::WordClasses;
+use nergraph::recognize::tagger::train::{train, TrainOptions};
+use nergraph::recognize::tagger::{Model, Tagger};
+use nergraph::recognize::RecognizerOptions;
+use nergraph::segment::segment;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/tagger")
+        .join(name)
+}
+
+fn pipeline(no_model: bool, model_path: Option<PathBuf>) -> Pipeline {
+    Pipeline::new(&PipelineOptions {
+        recognizer: RecognizerOptions {
+            no_model,
+            model_path,
+        },
+        ..Default::default()
+    })
+    .unwrap()
+}
+
+/// Lists and patterns alone (building a pipeline is slow in debug builds).
+fn lists() -> &'static Pipeline {
+    static LISTS: OnceLock<Pipeline> = OnceLock::new();
+    LISTS.get_or_init(|| pipeline(true, None))
+}
+
+/// The model trained on the fixture, trained once per test run.
+fn trained() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(small_model)
+}
+
+fn small_model() -> Model {
+    let lists = lists();
+    let gold: Vec<(GoldDoc, u32)> = eval::read_corpus(&fixture("train.conll"), None)
+        .unwrap()
+        .into_iter()
+        .map(|d| (d, 1))
+        .collect();
+    let docs = training::to_train_docs(lists, &gold);
+    let classes = WordClasses::parse("Vorstand\tnoun\nSprecher\tnoun\n", "classes.tsv").unwrap();
+    let options = TrainOptions {
+        bits: 16,
+        epochs: 6,
+        seed: 7,
+    };
+    train(&docs, &classes, options, |_, _| {})
+}
+
+#[test]
+fn training_is_deterministic_and_save_load_keeps_predictions() {
+    let model = trained().clone();
+    assert_eq!(model.to_bytes(), small_model().to_bytes());
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tagger.bin");
+    training::write_model(&model, &path).unwrap();
+    let loaded = Tagger::load(&path).unwrap();
+    let trained = Tagger::from_model(model);
+    assert_eq!(&loaded, &trained);
+
+    let lists = lists();
+    let test = eval::read_corpus(&fixture("test.conll"), None).unwrap();
+    let mut found = 0;
+    for doc in &test {
+        let sentences = segment(&doc.text);
+        let (gaz, pat) = lists.recognizer().find_lists(&doc.text, &sentences);
+        let a = trained.tag(&doc.text, &sentences, &gaz, &pat.mentions);
+        let b = loaded.tag(&doc.text, &sentences, &gaz, &pat.mentions);
+        assert_eq!(a, b);
+        found += a.len();
+    }
+    assert!(found > 0, "the trained model finds nothing");
+}
+
+#[test]
+fn model_improves_f1_over_lists_and_patterns() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tagger.bin");
+    training::write_model(trained(), &path).unwrap();
+    let test = eval::read_corpus(&fixture("test.conll"), None).unwrap();
+    let without = eval::evaluate(lists(), &test).micro().scores();
+    let with = eval::evaluate(&pipeline(false, Some(path)), &test)
+        .micro()
+        .scores();
+    assert!(
+        with.f1 > without.f1 + 0.2,
+        "model F1 {:.3} vs lists {:.3}",
+        with.f1,
+        without.f1
+    );
+}
+
+#[test]
+fn corrupt_model_file_is_an_error_naming_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("broken.bin");
+    let mut bytes = trained().to_bytes();
+    let n = bytes.len();
+    bytes[n / 2] ^= 0x40;
+    std::fs::write(&path, &bytes).unwrap();
+    let err = Tagger::load(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("broken.bin") && err.contains("checksum"),
+        "{}",
+        err
+    );
+    std::fs::write(&path, b"not a model").unwrap();
+    let err = Tagger::load(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("broken.bin") && err.contains("header"),
+        "{}",
+        err
+    );
+}
+
+#[test]
+fn builtin_model_loads() {
+    assert!(Tagger::builtin().unwrap().is_some());
+}
