@@ -189,14 +189,10 @@ impl Recognizer {
             Some(t) => t.tag(text, sentences, &gaz, &pat.mentions),
             None => Vec::new(),
         };
-        // Among the lists: containing spans win; otherwise gazetteer, then
-        // patterns. Then the model's spans win over the lists' they overlap.
+        // Containing spans win; otherwise gazetteer, then patterns, then model.
         gaz.extend(pat.mentions.iter().cloned());
-        let lists = merge_overlaps(gaz);
-        let mentions = match &self.tagger {
-            Some(_) => prefer_model(lists, model),
-            None => lists,
-        };
+        gaz.extend(model);
+        let mentions = merge_overlaps(gaz);
         let position: std::collections::HashMap<(usize, usize), usize> = mentions
             .iter()
             .enumerate()
@@ -215,44 +211,6 @@ impl Recognizer {
             .collect();
         Recognized { mentions, aliases }
     }
-}
-
-/// Combine the tagger's spans with the lists' (each non-overlapping, sorted):
-/// the tagger saw the lists' hits as features, so where it found a span its
-/// decision wins; a list mention with exactly the same span and type replaces
-/// it (keeping its knowledge-base id), and list mentions overlapping no model
-/// span are kept. O((n + m) log m). The result is sorted by start offset.
-pub fn prefer_model(lists: Vec<Mention>, model: Vec<Mention>) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::with_capacity(lists.len() + model.len());
-    let mut model = model;
-    model.sort_by_key(|m| (m.start, m.end));
-    let mut used = vec![false; model.len()];
-    for l in lists {
-        // model spans overlapping l start before l.end and end after l.start
-        let from = model.partition_point(|m| m.end <= l.start);
-        let overlapping = model[from..].iter().take_while(|m| m.start < l.end);
-        let mut overlaps = false;
-        for (k, m) in overlapping.enumerate() {
-            overlaps = true;
-            if m.start == l.start && m.end == l.end && m.etype == l.etype && !used[from + k] {
-                used[from + k] = true;
-                out.push(l.clone());
-                break;
-            }
-        }
-        if !overlaps {
-            out.push(l);
-        }
-    }
-    out.extend(
-        model
-            .into_iter()
-            .zip(used)
-            .filter(|(_, u)| !u)
-            .map(|(m, _)| m),
-    );
-    out.sort_by_key(|m| (m.start, m.end));
-    out
 }
 
 /// Keep a non-overlapping subset of `mentions`, sorted by start offset.
@@ -348,30 +306,6 @@ mod tests {
             got,
             vec![(0, 13, Source::Model), (20, 25, Source::Gazetteer)]
         );
-    }
-
-    #[test]
-    fn model_spans_win_but_identical_list_spans_keep_their_id() {
-        let mut gaz = m(0, 6, Source::Gazetteer);
-        gaz.kb_id = Some("Q1".into());
-        let lists = vec![
-            gaz,
-            m(10, 14, Source::Gazetteer),
-            m(20, 25, Source::Pattern),
-        ];
-        let model = vec![m(0, 6, Source::Model), m(8, 16, Source::Model)];
-        let out = prefer_model(lists, model);
-        let got: Vec<(usize, usize, Source)> =
-            out.iter().map(|k| (k.start, k.end, k.source)).collect();
-        assert_eq!(
-            got,
-            vec![
-                (0, 6, Source::Gazetteer),
-                (8, 16, Source::Model),
-                (20, 25, Source::Pattern)
-            ]
-        );
-        assert_eq!(out[0].kb_id.as_deref(), Some("Q1"));
     }
 
     #[test]
