@@ -112,7 +112,14 @@ impl RoleLexicon {
         let mut by_lower_tail: HashMap<String, Role, FixedState> = HashMap::default();
         let mut tail_lengths = 0u64;
         for (surface, role) in &by_surface {
-            if crate::text::is_capitalized(surface) && surface.chars().count() >= 4 {
+            // Short titles make poor compound ends ("Metropole", "Paragraf").
+            let letters = surface.chars().count();
+            let min = if role.category == RoleCategory::Title {
+                5
+            } else {
+                4
+            };
+            if crate::text::is_capitalized(surface) && letters >= min {
                 let lower = crate::text::fold(surface);
                 if lower.len() < 64 {
                     tail_lengths |= 1 << lower.len();
@@ -146,7 +153,8 @@ impl RoleLexicon {
     /// role ("NATO", "Ex", "Außen", or "" for a bare role) and the role.
     ///
     /// A hyphenated prefix is returned without the hyphen. For closed
-    /// compounds ("Außenminister") the role must be at least 4 letters.
+    /// compounds ("Außenminister") the role must be at least 4 letters, and
+    /// at least 5 for a mere title (so "Metropole" does not end in "Pole").
     pub fn find_in_word<'w>(&self, word: &'w str) -> Option<(&'w str, &Role)> {
         if let Some(r) = self.get(word) {
             return Some(("", r));

@@ -833,6 +833,11 @@ impl Patterns {
             let Some(etype) = hits[i].descriptor else {
                 continue;
             };
+            // a place named like a descriptor ("Darmstadt") describes nothing;
+            // a descriptor follows an article, adjective or preposition
+            if w.gaz.is_some() || i > 0 && !words[i - 1].text.starts_with(char::is_lowercase) {
+                continue;
+            }
             let n = &words[i + 1];
             if n.gaz.is_some() {
                 continue;
