@@ -511,6 +511,8 @@ fn chromium_renders_every_node_without_errors() {
     let persons = graph.nodes().filter(|n| n.etype == EntityType::Per).count();
     let dom = dump_dom(&chromium, &file, "#types=PER");
     assert_eq!(count(&dom, "rendered-nodes"), persons);
+    let shown = format!("<td>{persons} shown of {}</td>", graph.graph.node_count());
+    assert!(dom.contains(&shown), "overview counts");
     let heavy = graph.edges().filter(|e| e.weight >= 2).count();
     assert!(heavy > 0);
     let dom = dump_dom(&chromium, &file, "#min-weight=2");

@@ -569,6 +569,8 @@
     if (selected && selected.node && !selected.node.visible ||
         selected && selected.edge && !selected.edge.visible) {
       select(null);
+    } else if (!selected) {
+      showOverview();
     }
     updateSearch(false);
     requestDraw();
@@ -1423,7 +1425,7 @@
     });
     document.addEventListener('keydown', function (ev) {
       var tag = ev.target && ev.target.tagName;
-      if (tag === 'INPUT' || tag === 'TEXTAREA' || ev.ctrlKey || ev.metaKey || ev.altKey) {
+      if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || ev.ctrlKey || ev.metaKey || ev.altKey) {
         return;
       }
       var center = { x: width / 2, y: height / 2 };
