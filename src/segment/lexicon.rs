@@ -3,6 +3,7 @@
 //! words (`data/lexicon/segmentation.tsv`).
 
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::error::Result;
 use crate::lexicon::{data_error, records, DataSource};
@@ -11,6 +12,32 @@ use crate::lexicon::{data_error, records, DataSource};
 pub const ABBREVIATIONS: &str = "lexicon/abbreviations.tsv";
 /// The ordinal-head and continuation list's name under `data/`.
 pub const WORDS: &str = "lexicon/segmentation.tsv";
+
+/// FNV-1a: the word lists are looked up at every full stop and line break,
+/// with short keys, where SipHash is needlessly slow. Keys come from our own
+/// data files, so hash flooding is no concern.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
 
 /// Whether an abbreviation's dot can also end a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,12 +51,12 @@ pub enum AbbrevKind {
 /// The segmentation word lists, loaded once.
 #[derive(Debug, Clone, Default)]
 pub struct SegmentLexicon {
-    inner: HashSet<String>,
-    last: HashSet<String>,
-    ordinal: HashSet<String>,
-    continues: HashSet<String>,
-    starters: HashSet<String>,
-    before_ordinal: HashSet<String>,
+    inner: WordSet,
+    last: WordSet,
+    ordinal: WordSet,
+    continues: WordSet,
+    starters: WordSet,
+    before_ordinal: WordSet,
 }
 
 impl SegmentLexicon {

@@ -2,8 +2,6 @@
 //! sentences end (full stops vs. abbreviations and ordinals, "?!…", closing
 //! quotes, blank lines and heading-like lines).
 
-use std::collections::VecDeque;
-
 use super::lexicon::{AbbrevKind, SegmentLexicon};
 use super::scan::{char_at, Raw, RawKind, Scanner};
 use super::{Sentence, Token, TokenKind};
@@ -93,8 +91,8 @@ fn is_open_line_end(c: char) -> bool {
 struct Splitter<'a> {
     text: &'a str,
     scanner: Scanner<'a>,
-    /// Raw tokens scanned but not handled yet (at most two).
-    ahead: VecDeque<Raw>,
+    /// The raw token scanned but not handled yet, if any.
+    ahead: Option<Raw>,
     /// The raw token being handled.
     current: Option<Raw>,
     /// The raw token before it.
@@ -118,7 +116,7 @@ pub(crate) fn split(text: &str, lex: &SegmentLexicon) -> Vec<Sentence> {
     let mut s = Splitter {
         text,
         scanner: Scanner::new(text, lex),
-        ahead: VecDeque::new(),
+        ahead: None,
         current: None,
         before: None,
         lex,
@@ -139,18 +137,17 @@ pub(crate) fn split(text: &str, lex: &SegmentLexicon) -> Vec<Sentence> {
 impl Splitter<'_> {
     /// The next raw token, which becomes the one being handled.
     fn advance(&mut self) -> Option<Raw> {
-        let r = self.ahead.pop_front().or_else(|| self.scanner.next())?;
+        let r = self.ahead.take().or_else(|| self.scanner.next())?;
         self.before = self.current.replace(r);
         Some(r)
     }
 
     /// The raw token after the one being handled, without taking it.
     fn peek(&mut self) -> Option<Raw> {
-        if self.ahead.is_empty() {
-            let r = self.scanner.next()?;
-            self.ahead.push_back(r);
+        if self.ahead.is_none() {
+            self.ahead = self.scanner.next();
         }
-        self.ahead.front().copied()
+        self.ahead
     }
 
     fn first_char(&self, r: &Raw) -> char {
