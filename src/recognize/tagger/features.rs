@@ -501,6 +501,9 @@ pub fn static_features(
     f(34, pair(cl(0), cl(1)));
     f(35, pair(cl(-1), cl(0)));
     f(36, pair(cl(0), gz(0)));
+    f(37, pair(lower(-1), t.shape));
+    f(38, pair(t.shape, lower(1)));
+    f(39, pair(cl(0), lower(-1)));
 }
 
 /// Append the bucket indices of the features that depend on the two previous

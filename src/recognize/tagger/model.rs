@@ -16,7 +16,7 @@ const MAGIC: &[u8; 8] = b"NGTAGGER";
 const FORMAT_VERSION: u32 = 2;
 /// Bumped whenever feature extraction changes meaning, so stale models are
 /// rejected instead of silently scoring garbage.
-pub const FEATURE_VERSION: u32 = 2;
+pub const FEATURE_VERSION: u32 = 3;
 /// Row stride in the in-memory table (labels padded to 8).
 pub const STRIDE: usize = 8;
 
