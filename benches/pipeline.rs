@@ -13,7 +13,10 @@ use nergraph::pipeline::{Pipeline, PipelineOptions};
 use nergraph::read::{Document, Input, Inputs};
 use nergraph::recognize::gazetteer::Gazetteer;
 use nergraph::recognize::RecognizerOptions;
+use nergraph::relate::DocumentView;
+use nergraph::resolve::resolve;
 use nergraph::segment::segment;
+use nergraph::text::CharIndex;
 
 fn main() {
     divan::main();
@@ -69,6 +72,37 @@ fn recognize_lists_and_patterns(b: Bencher) {
     b.counter(bytes(&docs)).bench(|| {
         for (d, s) in docs.iter().zip(&sentences) {
             divan::black_box(p.recognizer().recognize(&d.text, s));
+        }
+    });
+}
+
+#[divan::bench]
+fn relate_only(b: Bencher) {
+    let docs = corpus();
+    let p = pipeline(true);
+    let prepared: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            let sentences = segment(&d.text);
+            let recognized = p.recognizer().recognize(&d.text, &sentences);
+            let resolved = resolve(&d.text, &recognized);
+            let chars = CharIndex::new(&d.text);
+            (sentences, recognized, resolved, chars)
+        })
+        .collect();
+    b.counter(bytes(&docs)).bench(|| {
+        for (d, (sentences, recognized, resolved, chars)) in docs.iter().zip(&prepared) {
+            let view = DocumentView {
+                doc: d,
+                sentences,
+                recognized,
+                resolved,
+                chars,
+            };
+            divan::black_box(
+                p.relater()
+                    .relate_with_countries(&view, Some(p.recognizer().gazetteer())),
+            );
         }
     });
 }

@@ -73,6 +73,11 @@ impl Pipeline {
         &self.recognizer
     }
 
+    /// The relation finder.
+    pub fn relater(&self) -> &Relater {
+        &self.relater
+    }
+
     /// Run one document through segment → recognize → resolve → relate.
     pub fn analyze(&self, doc: Document) -> Analysis {
         let sentences = self.segmenter.segment(&doc.text);
