@@ -3,11 +3,7 @@
 //! coordination. Mentions are given, so these test the relate stage alone.
 
 use nergraph::lexicon::DataSource;
-use nergraph::read::Document;
-use nergraph::relate::{marked, DocumentView, Relater, Relation, RelationKind};
-use nergraph::resolve::resolve;
-use nergraph::segment::segment;
-use nergraph::text::CharIndex;
+use nergraph::relate::{marked, Relater};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -24,26 +20,7 @@ struct Case {
 
 /// The typed relations of marked-up text, described and sorted.
 pub fn typed_relations(relater: &Relater, marked_text: &str) -> Vec<String> {
-    let (text, recognized) = marked::parse(marked_text, segment).expect("valid markup");
-    let doc = Document::new("case", text);
-    let sentences = segment(&doc.text);
-    let resolved = resolve(&doc.text, &recognized);
-    let chars = CharIndex::new(&doc.text);
-    let view = DocumentView {
-        doc: &doc,
-        sentences: &sentences,
-        recognized: &recognized,
-        resolved: &resolved,
-        chars: &chars,
-    };
-    let mut out: Vec<String> = relater
-        .relate(&view)
-        .iter()
-        .filter(|r| r.kind != RelationKind::CoOccurs)
-        .map(Relation::describe)
-        .collect();
-    out.sort();
-    out
+    marked::typed_relations(relater, "case", marked_text).expect("valid markup")
 }
 
 #[test]

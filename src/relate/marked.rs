@@ -3,9 +3,13 @@
 //! (`[kasachischen|LOC|Kasachstan]`). Used by the tests and handy when
 //! adding verbs or patterns to the lexicons.
 
+use super::{DocumentView, Relater, Relation, RelationKind};
 use crate::error::{Error, Result};
+use crate::read::Document;
 use crate::recognize::{Mention, Recognized, Source};
-use crate::segment::Sentence;
+use crate::resolve::resolve;
+use crate::segment::{segment, Sentence};
+use crate::text::CharIndex;
 
 /// Plain text and mentions parsed from marked-up text.
 pub fn parse(
@@ -59,4 +63,39 @@ pub fn parse(
             aliases: Vec::new(),
         },
     ))
+}
+
+/// The typed relations (everything but `co_occurs`) that `relater` finds in
+/// marked-up text, as sorted one-line descriptions ([`Relation::describe`]).
+/// Sentences are split with the built-in segmenter; the document id is `id`.
+///
+/// ```
+/// use nergraph::lexicon::DataSource;
+/// use nergraph::relate::{marked, Relater};
+///
+/// let relater = Relater::load(&DataSource::builtin()).unwrap();
+/// let got = marked::typed_relations(&relater, "doc", "[Anna Muster|PER] lobte [Berta Beispiel|PER].").unwrap();
+/// assert_eq!(got, vec!["event per:anna-muster -> per:berta-beispiel cameo=05 trigger=loben"]);
+/// ```
+pub fn typed_relations(relater: &Relater, id: &str, marked: &str) -> Result<Vec<String>> {
+    let (text, recognized) = parse(marked, segment)?;
+    let doc = Document::new(id, text);
+    let sentences = segment(&doc.text);
+    let resolved = resolve(&doc.text, &recognized);
+    let chars = CharIndex::new(&doc.text);
+    let view = DocumentView {
+        doc: &doc,
+        sentences: &sentences,
+        recognized: &recognized,
+        resolved: &resolved,
+        chars: &chars,
+    };
+    let mut out: Vec<String> = relater
+        .relate(&view)
+        .iter()
+        .filter(|r| r.kind != RelationKind::CoOccurs)
+        .map(Relation::describe)
+        .collect();
+    out.sort();
+    Ok(out)
 }

@@ -453,28 +453,9 @@ mod tests {
     use crate::resolve::resolve;
     use crate::segment::segment;
 
-    fn relations(marked: &str) -> Vec<String> {
+    fn relations(text: &str) -> Vec<String> {
         let relater = Relater::load(&DataSource::builtin()).unwrap();
-        let (text, recognized) = marked::parse(marked, segment).unwrap();
-        let doc = Document::new("t", text);
-        let sentences = segment(&doc.text);
-        let resolved = resolve(&doc.text, &recognized);
-        let chars = CharIndex::new(&doc.text);
-        let view = DocumentView {
-            doc: &doc,
-            sentences: &sentences,
-            recognized: &recognized,
-            resolved: &resolved,
-            chars: &chars,
-        };
-        let mut out: Vec<String> = relater
-            .relate(&view)
-            .iter()
-            .filter(|r| r.kind != RelationKind::CoOccurs)
-            .map(Relation::describe)
-            .collect();
-        out.sort();
-        out
+        marked::typed_relations(&relater, "t", text).unwrap()
     }
 
     #[test]
