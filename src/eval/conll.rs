@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::{GoldDoc, GoldLabel};
+use super::{GoldDoc, GoldLabel, TokenDocs};
 use crate::error::{Error, ErrorKind, Result};
 use crate::recognize::EntityType;
 
@@ -57,29 +57,14 @@ pub fn map_tag(tag: &str) -> std::result::Result<Option<(bool, GoldLabel)>, Stri
 /// invalid tags (Europeana has a handful, e.g. `v`) count as O, but a file
 /// where more than 1% of the tags are invalid is rejected as not CoNLL.
 pub fn parse(text: &str, path: &Path) -> Result<Vec<GoldDoc>> {
-    let mut docs = Vec::new();
-    let mut tokens: Vec<&str> = Vec::new();
-    let mut tags: Vec<Option<(bool, GoldLabel)>> = Vec::new();
-    let mut first_line = 0;
-    let name = path.display().to_string();
+    let mut docs = TokenDocs::new(path);
     let mut invalid = 0usize;
     let mut first_invalid: Option<(usize, String)> = None;
     let mut total = 0usize;
-    let mut flush = |tokens: &mut Vec<&str>, tags: &mut Vec<_>, line: usize| {
-        if !tokens.is_empty() {
-            docs.push(GoldDoc::from_tokens(
-                format!("{}:{}", name, line),
-                tokens,
-                tags,
-            ));
-        }
-        tokens.clear();
-        tags.clear();
-    };
     for (i, raw) in text.lines().enumerate() {
         let line = raw.trim_end_matches('\r');
         if line.trim().is_empty() || line.starts_with("# ") || line.starts_with("-DOCSTART-") {
-            flush(&mut tokens, &mut tags, first_line);
+            docs.flush();
             continue;
         }
         let fields: Vec<&str> = line.split_whitespace().collect();
@@ -95,17 +80,12 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<GoldDoc>> {
             },
             [] => continue,
         };
-        if tokens.is_empty() {
-            first_line = i + 1;
-        }
-        tokens.push(token);
-        tags.push(tag);
+        docs.push(i + 1, token, tag);
         total += 1;
-        if tokens.len() >= MAX_DOC_TOKENS && matches!(token, "." | "!" | "?") {
-            flush(&mut tokens, &mut tags, first_line);
+        if docs.open_len() >= MAX_DOC_TOKENS && matches!(token, "." | "!" | "?") {
+            docs.flush();
         }
     }
-    flush(&mut tokens, &mut tags, first_line);
     if invalid * 100 > total {
         let (line, msg) = first_invalid.unwrap_or_default();
         return Err(Error::new(ErrorKind::Corpus(format!(
@@ -115,5 +95,5 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<GoldDoc>> {
         .at_path(path)
         .at_line(line));
     }
-    Ok(docs)
+    Ok(docs.finish())
 }

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::{GoldDoc, GoldLabel};
+use super::{GoldDoc, GoldLabel, TokenDocs};
 use crate::error::{Error, ErrorKind, Result};
 use crate::recognize::EntityType;
 
@@ -31,26 +31,11 @@ pub fn map_tag(tag: &str) -> Option<Option<(bool, GoldLabel)>> {
 
 /// Parse a GermEval file: one [`GoldDoc`] per sentence.
 pub fn parse(text: &str, path: &Path) -> Result<Vec<GoldDoc>> {
-    let mut docs = Vec::new();
-    let mut tokens: Vec<&str> = Vec::new();
-    let mut tags = Vec::new();
-    let mut first_line = 0;
-    let name = path.display().to_string();
-    let mut flush = |tokens: &mut Vec<&str>, tags: &mut Vec<_>, line: usize| {
-        if !tokens.is_empty() {
-            docs.push(GoldDoc::from_tokens(
-                format!("{}:{}", name, line),
-                tokens,
-                tags,
-            ));
-        }
-        tokens.clear();
-        tags.clear();
-    };
+    let mut docs = TokenDocs::new(path);
     for (i, raw) in text.lines().enumerate() {
         let line = raw.trim_end_matches('\r');
         if line.trim().is_empty() || line.starts_with('#') {
-            flush(&mut tokens, &mut tags, first_line);
+            docs.flush();
             continue;
         }
         let err = |msg: String| {
@@ -70,12 +55,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Vec<GoldDoc>> {
         }
         let tag =
             map_tag(fields[2].trim()).ok_or_else(|| err(format!("unknown tag {:?}", fields[2])))?;
-        if tokens.is_empty() {
-            first_line = i + 1;
-        }
-        tokens.push(fields[1]);
-        tags.push(tag);
+        docs.push(i + 1, fields[1], tag);
     }
-    flush(&mut tokens, &mut tags, first_line);
-    Ok(docs)
+    Ok(docs.finish())
 }

@@ -57,6 +57,62 @@ pub struct GoldDoc {
     pub tokens: Vec<(usize, usize)>,
 }
 
+/// Collects the tokens and tags of a token-per-line corpus into one
+/// [`GoldDoc`] per block; a doc's id is `FILE:LINE` of its first token.
+pub(crate) struct TokenDocs<'a> {
+    name: String,
+    docs: Vec<GoldDoc>,
+    tokens: Vec<&'a str>,
+    tags: Vec<Option<(bool, GoldLabel)>>,
+    first_line: usize,
+}
+
+impl<'a> TokenDocs<'a> {
+    /// An empty collector for the file at `path`.
+    pub(crate) fn new(path: &Path) -> TokenDocs<'a> {
+        TokenDocs {
+            name: path.display().to_string(),
+            docs: Vec::new(),
+            tokens: Vec::new(),
+            tags: Vec::new(),
+            first_line: 0,
+        }
+    }
+
+    /// Add a token with its tag, read on 1-based `line`.
+    pub(crate) fn push(&mut self, line: usize, token: &'a str, tag: Option<(bool, GoldLabel)>) {
+        if self.tokens.is_empty() {
+            self.first_line = line;
+        }
+        self.tokens.push(token);
+        self.tags.push(tag);
+    }
+
+    /// Number of tokens in the open block.
+    pub(crate) fn open_len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Close the open block as a document (nothing if it is empty).
+    pub(crate) fn flush(&mut self) {
+        if !self.tokens.is_empty() {
+            self.docs.push(GoldDoc::from_tokens(
+                format!("{}:{}", self.name, self.first_line),
+                &self.tokens,
+                &self.tags,
+            ));
+        }
+        self.tokens.clear();
+        self.tags.clear();
+    }
+
+    /// All documents, the open block included.
+    pub(crate) fn finish(mut self) -> Vec<GoldDoc> {
+        self.flush();
+        self.docs
+    }
+}
+
 impl GoldDoc {
     /// Build a document from tokens and their mapped BIO labels: `tags[i]` is
     /// `None` for O, `Some((begin, label))` for a token inside a span, where

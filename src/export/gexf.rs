@@ -27,6 +27,30 @@ pub fn color(t: EntityType) -> (u8, u8, u8) {
 }
 
 /// Whether an attribute is written as GEXF's own `label` or `weight`.
+/// The `<attvalues>` of one node or edge: every attribute with a value
+/// that GEXF has no native field for.
+fn write_attvalues(
+    w: &mut dyn Write,
+    attributes: &[(&str, Kind)],
+    values: Vec<Option<String>>,
+) -> io::Result<()> {
+    writeln!(w, "        <attvalues>")?;
+    for ((name, _), value) in attributes.iter().zip(values) {
+        if native(name) {
+            continue;
+        }
+        if let Some(v) = value {
+            writeln!(
+                w,
+                r#"          <attvalue for="{}" value="{}"/>"#,
+                name,
+                escape(&v)
+            )?;
+        }
+    }
+    writeln!(w, "        </attvalues>")
+}
+
 fn native(name: &str) -> bool {
     name == "label" || name == "weight"
 }
@@ -73,21 +97,7 @@ pub fn write(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
             escape(&n.id),
             escape(&n.label)
         )?;
-        writeln!(w, "        <attvalues>")?;
-        for ((name, _), value) in NODE_ATTRIBUTES.iter().zip(node_values(n)) {
-            if native(name) {
-                continue;
-            }
-            if let Some(v) = value {
-                writeln!(
-                    w,
-                    r#"          <attvalue for="{}" value="{}"/>"#,
-                    name,
-                    escape(&v)
-                )?;
-            }
-        }
-        writeln!(w, "        </attvalues>")?;
+        write_attvalues(w, &NODE_ATTRIBUTES, node_values(n))?;
         let (r, g, b) = color(n.etype);
         let size = 5.0 + 5.0 * (n.mentions.max(1) as f64).ln();
         writeln!(w, r#"        <viz:color r="{}" g="{}" b="{}"/>"#, r, g, b)?;
@@ -106,21 +116,7 @@ pub fn write(graph: &KnowledgeGraph, w: &mut dyn Write) -> io::Result<()> {
             e.kind.as_str(),
             e.weight
         )?;
-        writeln!(w, "        <attvalues>")?;
-        for ((name, _), value) in EDGE_ATTRIBUTES.iter().zip(edge_values(e)) {
-            if native(name) {
-                continue;
-            }
-            if let Some(v) = value {
-                writeln!(
-                    w,
-                    r#"          <attvalue for="{}" value="{}"/>"#,
-                    name,
-                    escape(&v)
-                )?;
-            }
-        }
-        writeln!(w, "        </attvalues>")?;
+        write_attvalues(w, &EDGE_ATTRIBUTES, edge_values(e))?;
         writeln!(w, "      </edge>")?;
     }
     writeln!(w, "    </edges>")?;

@@ -65,9 +65,26 @@ pub fn parse(
     ))
 }
 
+/// The document and relations that `relater` finds in marked-up text.
+/// Sentences are split with the built-in segmenter; the document id is `id`.
+pub fn relate(relater: &Relater, id: &str, marked: &str) -> Result<(Document, Vec<Relation>)> {
+    let (text, recognized) = parse(marked, segment)?;
+    let doc = Document::new(id, text);
+    let sentences = segment(&doc.text);
+    let resolved = resolve(&doc.text, &recognized);
+    let chars = CharIndex::new(&doc.text);
+    let relations = relater.relate(&DocumentView {
+        doc: &doc,
+        sentences: &sentences,
+        recognized: &recognized,
+        resolved: &resolved,
+        chars: &chars,
+    });
+    Ok((doc, relations))
+}
+
 /// The typed relations (everything but `co_occurs`) that `relater` finds in
 /// marked-up text, as sorted one-line descriptions ([`Relation::describe`]).
-/// Sentences are split with the built-in segmenter; the document id is `id`.
 ///
 /// ```
 /// use nergraph::lexicon::DataSource;
@@ -78,20 +95,8 @@ pub fn parse(
 /// assert_eq!(got, vec!["event per:anna-muster -> per:berta-beispiel cameo=05 trigger=loben"]);
 /// ```
 pub fn typed_relations(relater: &Relater, id: &str, marked: &str) -> Result<Vec<String>> {
-    let (text, recognized) = parse(marked, segment)?;
-    let doc = Document::new(id, text);
-    let sentences = segment(&doc.text);
-    let resolved = resolve(&doc.text, &recognized);
-    let chars = CharIndex::new(&doc.text);
-    let view = DocumentView {
-        doc: &doc,
-        sentences: &sentences,
-        recognized: &recognized,
-        resolved: &resolved,
-        chars: &chars,
-    };
-    let mut out: Vec<String> = relater
-        .relate(&view)
+    let (_, relations) = relate(relater, id, marked)?;
+    let mut out: Vec<String> = relations
         .iter()
         .filter(|r| r.kind != RelationKind::CoOccurs)
         .map(Relation::describe)

@@ -450,8 +450,6 @@ impl Relater {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::resolve::resolve;
-    use crate::segment::segment;
 
     fn relations(text: &str) -> Vec<String> {
         let relater = Relater::load(&DataSource::builtin()).unwrap();
@@ -493,20 +491,12 @@ mod tests {
     #[test]
     fn evidence_has_char_offsets_of_trigger_and_actors() {
         let relater = Relater::load(&DataSource::builtin()).unwrap();
-        let (text, recognized) =
-            marked::parse("Über Nacht: [Tokajew|PER] dankte [Putin|PER].", segment).unwrap();
-        let doc = Document::new("t", text);
-        let sentences = segment(&doc.text);
-        let resolved = resolve(&doc.text, &recognized);
-        let chars = CharIndex::new(&doc.text);
-        let view = DocumentView {
-            doc: &doc,
-            sentences: &sentences,
-            recognized: &recognized,
-            resolved: &resolved,
-            chars: &chars,
-        };
-        let rels = relater.relate(&view);
+        let (doc, rels) = marked::relate(
+            &relater,
+            "t",
+            "Über Nacht: [Tokajew|PER] dankte [Putin|PER].",
+        )
+        .unwrap();
         let e = rels.iter().find(|r| r.kind == RelationKind::Event).unwrap();
         let chars_of =
             |(a, b): (usize, usize)| doc.text.chars().skip(a).take(b - a).collect::<String>();
