@@ -225,6 +225,11 @@ pub struct TrainArgs {
     #[arg(long, value_name = "DIR", default_value = "../shared/corpora")]
     pub corpora: PathBuf,
 
+    /// The training-set file: which corpora, with which weights and
+    /// subsampling [default: the built-in data/models/training.tsv]
+    #[arg(long, value_name = "FILE")]
+    pub training_set: Option<PathBuf>,
+
     /// Where to write the model.
     #[arg(
         short,

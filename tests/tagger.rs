@@ -5,12 +5,13 @@
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
+use nergraph::eval::training::{parse_training_set, WeightedDoc, TRAINING_SET};
 use nergraph::eval::{self, training, GoldDoc};
 use nergraph::pipeline::{Pipeline, PipelineOptions};
 use nergraph::recognize::tagger::features::WordClasses;
 use nergraph::recognize::tagger::train::{train, TrainOptions};
 use nergraph::recognize::tagger::{Model, Tagger};
-use nergraph::recognize::RecognizerOptions;
+use nergraph::recognize::{EntityType, RecognizerOptions};
 use nergraph::segment::segment;
 
 fn fixture(name: &str) -> PathBuf {
@@ -42,14 +43,26 @@ fn trained() -> &'static Model {
     MODEL.get_or_init(small_model)
 }
 
-fn small_model() -> Model {
-    let lists = lists();
-    let gold: Vec<(GoldDoc, u32)> = eval::read_corpus(&fixture("train.conll"), None)
+/// The training fixture, with the given types skipped.
+fn fixture_docs(skip: &[EntityType]) -> Vec<WeightedDoc> {
+    eval::read_corpus(&fixture("train.conll"), None)
         .unwrap()
         .into_iter()
-        .map(|d| (d, 1))
-        .collect();
-    let docs = training::to_train_docs(lists, &gold);
+        .map(|doc| WeightedDoc {
+            doc,
+            weight: 1,
+            skip: skip.to_vec(),
+        })
+        .collect()
+}
+
+fn small_model() -> Model {
+    model_skipping(&[])
+}
+
+fn model_skipping(skip: &[EntityType]) -> Model {
+    let lists = lists();
+    let docs = training::to_train_docs(lists, &fixture_docs(skip));
     let classes = WordClasses::parse("Vorstand\tnoun\nSprecher\tnoun\n", "classes.tsv").unwrap();
     let options = TrainOptions {
         bits: 16,
@@ -129,4 +142,50 @@ fn corrupt_model_file_is_an_error_naming_it() {
 #[test]
 fn builtin_model_loads() {
     assert!(Tagger::builtin().unwrap().is_some());
+}
+
+/// The tagger's own spans on `doc`.
+fn tag(tagger: &Tagger, doc: &GoldDoc) -> Vec<(usize, usize, EntityType)> {
+    let sentences = segment(&doc.text);
+    let (gaz, pat) = lists().recognizer().find_lists(&doc.text, &sentences);
+    tagger
+        .tag(&doc.text, &sentences, &gaz, &pat.mentions)
+        .iter()
+        .map(|m| (m.start, m.end, m.etype))
+        .collect()
+}
+
+#[test]
+fn a_skipped_type_is_never_learned() {
+    let test = eval::read_corpus(&fixture("test.conll"), None).unwrap();
+    let skipping = Tagger::from_model(model_skipping(&[EntityType::Per]));
+    let full = Tagger::from_model(trained().clone());
+    let types = |tagger: &Tagger| -> Vec<EntityType> {
+        test.iter()
+            .flat_map(|d| tag(tagger, d))
+            .map(|(_, _, t)| t)
+            .collect()
+    };
+    assert!(
+        types(&full).contains(&EntityType::Per),
+        "the fixture teaches PER"
+    );
+    let skipped = types(&skipping);
+    assert!(!skipped.contains(&EntityType::Per), "{:?}", skipped);
+    assert!(skipped.contains(&EntityType::Org), "{:?}", skipped);
+}
+
+#[test]
+fn training_set_file_parses_and_rejects_bad_lines() {
+    let set = parse_training_set(TRAINING_SET, "training.tsv").unwrap();
+    assert!(set.iter().any(|f| f.path.starts_with("smartdata/")));
+    assert!(set.iter().all(|f| !f.path.starts_with("germeval2014/")));
+    let set = parse_training_set("# c\nler/a.conll\t2\t25\tPER,LOC\n", "t.tsv").unwrap();
+    assert_eq!(set[0].weight, 2);
+    assert_eq!(set[0].keep_empty_one_in, 25);
+    assert_eq!(set[0].skip, vec![EntityType::Per, EntityType::Loc]);
+    for bad in ["a\t0\t1\t-", "a\t1\t1\tXYZ", "a\t1\t1", "a\tx\t1\t-"] {
+        let err = parse_training_set(&format!("# h\n{}\n", bad), "t.tsv").unwrap_err();
+        assert!(err.to_string().contains("t.tsv:2"), "{}", err);
+    }
 }

@@ -6,8 +6,8 @@ use std::time::Instant;
 
 use anyhow::{bail, Context};
 use nergraph::eval::training::{
-    cross_validate, load_germeval, load_training, to_train_docs, write_model, CvData,
-    GERMEVAL_WEIGHT,
+    cross_validate, load_germeval, load_training, parse_training_set, to_train_docs, write_model,
+    CvData, WeightedDoc, GERMEVAL_WEIGHT, TRAINING_SET,
 };
 use nergraph::pipeline::PipelineOptions;
 use nergraph::recognize::tagger::features::WordClasses;
@@ -37,7 +37,15 @@ pub fn run(options: &PipelineOptions, args: TrainArgs) -> anyhow::Result<ExitCod
     let classes_text = std::fs::read_to_string(&args.word_classes)
         .with_context(|| format!("reading {}", args.word_classes.display()))?;
     let classes = WordClasses::parse(&classes_text, &args.word_classes.display().to_string())?;
-    let gold = load_training(&args.corpora).context("reading the training corpora")?;
+    let set = match &args.training_set {
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            parse_training_set(&text, &path.display().to_string())?
+        }
+        None => parse_training_set(TRAINING_SET, "data/models/training.tsv")?,
+    };
+    let gold = load_training(&args.corpora, &set).context("reading the training corpora")?;
     let mut docs = to_train_docs(&pipeline, &gold);
     drop(gold);
     let tokens: usize = docs
@@ -59,7 +67,11 @@ pub fn run(options: &PipelineOptions, args: TrainArgs) -> anyhow::Result<ExitCod
         let germeval = load_germeval(&args.corpora).context("reading GermEval dev")?;
         let weighted: Vec<_> = germeval
             .iter()
-            .map(|d| (d.clone(), GERMEVAL_WEIGHT))
+            .map(|d| WeightedDoc {
+                doc: d.clone(),
+                weight: GERMEVAL_WEIGHT,
+                skip: Vec::new(),
+            })
             .collect();
         let germeval_train = to_train_docs(&pipeline, &weighted);
         if let Some(k) = args.cv {

@@ -9,107 +9,102 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use super::{read_corpus, Format, GoldDoc, GoldLabel, Report};
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::pipeline::{Pipeline, PipelineOptions};
 use crate::recognize::tagger::features::hash_bytes;
 use crate::recognize::tagger::features::WordClasses;
 use crate::recognize::tagger::train::{train, TrainDoc, TrainOptions};
 use crate::recognize::tagger::Model;
+use crate::recognize::EntityType;
 use crate::segment::segment;
 
-/// One training corpus: a file under the corpora directory, its weight and
-/// the share of its entity-free documents kept.
-#[derive(Debug, Clone)]
+/// One training corpus: a file under the corpora directory, its weight, the
+/// share of its entity-free documents kept and which types it may teach.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CorpusFile {
     /// Path relative to the corpora directory.
-    pub path: &'static str,
+    pub path: String,
     /// Weight of each mistake (news-like text weighs more).
     pub weight: u32,
     /// Keep one in this many documents without PER/ORG/LOC (1 = all).
     pub keep_empty_one_in: u64,
+    /// Types whose gold spans are not learned from: the tokens inside them
+    /// are skipped (LER replaces the names of parties by initials).
+    pub skip: Vec<EntityType>,
 }
 
-/// The corpora `nergraph train` uses, relative to `../shared/corpora`:
-/// SmartData v1 train (news, weight 3), Europeana (historic newspapers),
-/// English Wikigold (names are names in any language) and LER (court
-/// decisions: every sentence with a PER/ORG/LOC name, one in 25 of the rest). SmartData v3 dev and GermEval dev are evaluation sets; the
-/// latter joins training only with `--germeval-dev`.
-pub const TRAINING_FILES: &[CorpusFile] = &[
-    CorpusFile {
-        path: "smartdata/smartdata-v1_train.jsonl",
-        weight: 3,
-        keep_empty_one_in: 1,
-    },
-    CorpusFile {
-        path: "europeana/enp_DE.lft.bio",
-        weight: 1,
-        keep_empty_one_in: 1,
-    },
-    CorpusFile {
-        path: "europeana/enp_DE.onb.bio",
-        weight: 1,
-        keep_empty_one_in: 1,
-    },
-    CorpusFile {
-        path: "europeana/enp_DE.sbb.bio",
-        weight: 1,
-        keep_empty_one_in: 1,
-    },
-    CorpusFile {
-        path: "english/wikigold/wikigold.conll.txt",
-        weight: 1,
-        keep_empty_one_in: 1,
-    },
-    CorpusFile {
-        path: "ler/bag.conll",
-        weight: 1,
-        keep_empty_one_in: 25,
-    },
-    CorpusFile {
-        path: "ler/bfh.conll",
-        weight: 1,
-        keep_empty_one_in: 25,
-    },
-    CorpusFile {
-        path: "ler/bgh.conll",
-        weight: 1,
-        keep_empty_one_in: 25,
-    },
-    CorpusFile {
-        path: "ler/bpatg.conll",
-        weight: 1,
-        keep_empty_one_in: 25,
-    },
-    CorpusFile {
-        path: "ler/bsg.conll",
-        weight: 1,
-        keep_empty_one_in: 25,
-    },
-    CorpusFile {
-        path: "ler/bverfg.conll",
-        weight: 1,
-        keep_empty_one_in: 25,
-    },
-    CorpusFile {
-        path: "ler/bverwg.conll",
-        weight: 1,
-        keep_empty_one_in: 25,
-    },
-];
+/// The built-in training set, `data/models/training.tsv`.
+pub const TRAINING_SET: &str = include_str!("../../data/models/training.tsv");
+
+/// Parse a training-set file: `path<TAB>weight<TAB>keep_empty_one_in<TAB>skip`
+/// records (skip: comma-separated types or `-`), `#` comments. `name` names
+/// the file in errors.
+pub fn parse_training_set(text: &str, name: &str) -> Result<Vec<CorpusFile>> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let bad = |what: &str| Error::data(format!("{}:{}: {}", name, i + 1, what));
+        let fields: Vec<&str> = line.split('\t').collect();
+        let [path, weight, keep, skip] = fields.as_slice() else {
+            return Err(bad(
+                "expected 4 tab-separated fields: path, weight, keep_empty_one_in, skip",
+            ));
+        };
+        let weight: u32 = weight
+            .parse()
+            .ok()
+            .filter(|w| *w > 0)
+            .ok_or_else(|| bad("weight must be a positive integer"))?;
+        let keep_empty_one_in: u64 = keep
+            .parse()
+            .ok()
+            .filter(|k| *k > 0)
+            .ok_or_else(|| bad("keep_empty_one_in must be a positive integer"))?;
+        let mut types = Vec::new();
+        if *skip != "-" {
+            for t in skip.split(',') {
+                types.push(match t.trim() {
+                    "PER" => EntityType::Per,
+                    "ORG" => EntityType::Org,
+                    "LOC" => EntityType::Loc,
+                    other => return Err(bad(&format!("unknown type {:?} in skip", other))),
+                });
+            }
+        }
+        out.push(CorpusFile {
+            path: path.to_string(),
+            weight,
+            keep_empty_one_in,
+            skip: types,
+        });
+    }
+    Ok(out)
+}
 
 /// GermEval 2014 dev, relative to the corpora directory.
 pub const GERMEVAL_DEV: &str = "germeval2014/NER-de-dev.tsv";
 /// Weight of GermEval documents when trained on.
 pub const GERMEVAL_WEIGHT: u32 = 3;
 
-/// Gold documents with their weights.
-pub type Weighted = Vec<(GoldDoc, u32)>;
+/// A gold document, its weight and the types not learned from it.
+#[derive(Debug, Clone)]
+pub struct WeightedDoc {
+    /// The document.
+    pub doc: GoldDoc,
+    /// Weight of its mistakes.
+    pub weight: u32,
+    /// Types whose spans are skipped.
+    pub skip: Vec<EntityType>,
+}
 
-/// Read the training corpora under `dir`, subsampled deterministically.
-pub fn load_training(dir: &Path) -> Result<Weighted> {
+/// Read the corpora of `set` under `dir`, subsampled deterministically.
+pub fn load_training(dir: &Path, set: &[CorpusFile]) -> Result<Vec<WeightedDoc>> {
     let mut out = Vec::new();
-    for file in TRAINING_FILES {
-        let docs = read_corpus(&dir.join(file.path), None)?;
+    for file in set {
+        let docs = read_corpus(&dir.join(&file.path), None)?;
         for (i, doc) in docs.into_iter().enumerate() {
             let has_entity = doc
                 .spans
@@ -117,7 +112,11 @@ pub fn load_training(dir: &Path) -> Result<Weighted> {
                 .any(|s| matches!(s.label, GoldLabel::Entity(_)));
             let key = format!("{}#{}", file.path, i);
             if has_entity || hash_bytes(key.as_bytes()).is_multiple_of(file.keep_empty_one_in) {
-                out.push((doc, file.weight));
+                out.push(WeightedDoc {
+                    doc,
+                    weight: file.weight,
+                    skip: file.skip.clone(),
+                });
             }
         }
     }
@@ -131,9 +130,9 @@ pub fn load_germeval(dir: &Path) -> Result<Vec<GoldDoc>> {
 
 /// Prepare gold documents for training: segment them and run the gazetteer
 /// and patterns of `pipeline` on them, in parallel, keeping input order.
-pub fn to_train_docs(pipeline: &Pipeline, docs: &[(GoldDoc, u32)]) -> Vec<TrainDoc> {
+pub fn to_train_docs(pipeline: &Pipeline, docs: &[WeightedDoc]) -> Vec<TrainDoc> {
     docs.par_iter()
-        .map(|(doc, weight)| {
+        .map(|WeightedDoc { doc, weight, skip }| {
             let sentences = segment(&doc.text);
             let (gazetteer, patterns) = pipeline.recognizer().find_lists(&doc.text, &sentences);
             TrainDoc {
@@ -141,9 +140,15 @@ pub fn to_train_docs(pipeline: &Pipeline, docs: &[(GoldDoc, u32)]) -> Vec<TrainD
                     .spans
                     .iter()
                     .filter_map(|s| match s.label {
-                        GoldLabel::Entity(t) => Some((s.start, s.end, t)),
-                        GoldLabel::Ignored => None,
+                        GoldLabel::Entity(t) if !skip.contains(&t) => Some((s.start, s.end, t)),
+                        _ => None,
                     })
+                    .collect(),
+                skipped: doc
+                    .spans
+                    .iter()
+                    .filter(|s| matches!(s.label, GoldLabel::Entity(t) if skip.contains(&t)))
+                    .map(|s| (s.start, s.end))
                     .collect(),
                 text: doc.text.clone(),
                 sentences,

@@ -27,6 +27,8 @@ pub struct TrainDoc {
     pub patterns: Vec<Mention>,
     /// Gold spans of the three types (byte offsets); everything else is O.
     pub gold: Vec<(usize, usize, EntityType)>,
+    /// Spans not learned from (byte offsets): the model's own label stands.
+    pub skipped: Vec<(usize, usize)>,
     /// How many times each mistake on this document counts (news-like data
     /// weighs more than legal or historic text).
     pub weight: u32,
@@ -59,6 +61,8 @@ struct Prepared<'a> {
     sentence: &'a Sentence,
     infos: Vec<TokenInfo>,
     gold: Vec<u8>,
+    /// Tokens inside a skipped span.
+    skip: Vec<bool>,
 }
 
 /// Gold BIO labels of a sentence's tokens: tokens lying inside a gold span;
@@ -122,6 +126,11 @@ pub fn train(
                 sentence: s,
                 infos: token_infos(&doc.text, s, &gaz[k], &pat[k], classes),
                 gold: gold_labels(s, &doc.gold),
+                skip: s
+                    .tokens
+                    .iter()
+                    .map(|tk| doc.skipped.iter().any(|&(a, b)| tk.start < b && tk.end > a))
+                    .collect(),
             });
         }
     }
@@ -161,6 +170,12 @@ pub fn train(
                         }
                     }
                     let pred = best(&scores, p1);
+                    if p.skip[i] {
+                        c += 1.0;
+                        p2 = p1;
+                        p1 = pred;
+                        continue;
+                    }
                     let mut target = p.gold[i];
                     if !allowed(p1, target) {
                         // the gold span's start was missed: the best this
