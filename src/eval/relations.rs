@@ -7,7 +7,15 @@
 //! `organization` argument (char offsets); each gold relation is matched at
 //! most once. Precision = matched predictions / predictions, recall =
 //! matched gold relations / gold relations. Predictions are counted once per
-//! (source span, target span).
+//! (source span, target span). Former roles ("der ehemalige Chef") are not
+//! predictions: the gold relation is current leadership.
+//!
+//! A second, document-level score counts each predicted (person entity,
+//! organization entity) pair of a document once and matches it when the two
+//! entities have mentions (or names) at the arguments of a gold relation of
+//! that document: a relation stated twice, of which the gold marks one
+//! occurrence, or an organization the recognizer spans differently in another
+//! sentence, is then not an error.
 
 use std::path::Path;
 
@@ -187,6 +195,8 @@ pub struct RelationReport {
     pub false_positives: Vec<Example>,
     /// Gold relations nothing matched.
     pub misses: Vec<Example>,
+    /// The document-level score (entity pairs).
+    pub document_level: DocumentLevel,
 }
 
 fn overlaps(a: CharSpan, b: CharSpan) -> bool {
@@ -222,7 +232,7 @@ pub fn predictions(a: &Analysis) -> Vec<Predicted> {
     let mut out: Vec<Predicted> = a
         .relations
         .iter()
-        .filter(|r| r.kind == RelationKind::Leads)
+        .filter(|r| r.kind == RelationKind::Leads && !r.former)
         .filter(|r| {
             r.source.as_deref().and_then(etype) == Some(EntityType::Per)
                 && etype(&r.target) == Some(EntityType::Org)
@@ -236,6 +246,109 @@ pub fn predictions(a: &Analysis) -> Vec<Predicted> {
         .collect();
     out.sort();
     out.dedup();
+    out
+}
+
+/// Where an entity of a document is named: its mentions' char spans and its
+/// names, normalized by [`norm_name`].
+#[derive(Debug, Clone, Default)]
+struct Named {
+    spans: Vec<CharSpan>,
+    names: Vec<String>,
+}
+
+impl Named {
+    /// Whether the entity is named at `span` (text `surface`).
+    fn covers(&self, span: CharSpan, surface: &str) -> bool {
+        self.spans.iter().any(|&s| overlaps(s, span)) || {
+            let n = norm_name(surface);
+            self.names.contains(&n)
+        }
+    }
+}
+
+/// A name compared across spellings: folded, hyphens and line breaks as
+/// spaces, a final genitive or inflection "s"/"n" dropped from the last word
+/// only when the word is longer than 4 letters ("Deutschen Börse" and
+/// "Deutsche-Börse" both give "deutsche börse").
+fn norm_name(s: &str) -> String {
+    let folded = crate::text::fold(s).replace(['-', '\n'], " ");
+    let words: Vec<String> = folded
+        .split_whitespace()
+        .map(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            match w.strip_suffix('n').or_else(|| w.strip_suffix('s')) {
+                Some(stem) if stem.chars().count() >= 4 => stem.to_string(),
+                _ => w.to_string(),
+            }
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join(" ")
+}
+
+/// One predicted (person, organization) entity pair of a document, with the
+/// first evidence for the error lists.
+#[derive(Debug, Clone)]
+struct PredictedPair {
+    person: Named,
+    organization: Named,
+    example: Predicted,
+}
+
+/// The `leads` person → organization entity pairs of an analysis, once each.
+fn pair_predictions(a: &Analysis) -> Vec<PredictedPair> {
+    let index: std::collections::HashMap<&str, usize> = a
+        .resolved
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let mut named = vec![Named::default(); a.resolved.entities.len()];
+    for (m, &e) in a.recognized.mentions.iter().zip(&a.resolved.mention_entity) {
+        if let Some(n) = named.get_mut(e) {
+            n.spans
+                .push((a.chars.char_at(m.start), a.chars.char_at(m.end)));
+        }
+    }
+    for (n, e) in named.iter_mut().zip(&a.resolved.entities) {
+        n.names = std::iter::once(&e.label)
+            .chain(&e.aliases)
+            .map(|s| norm_name(s))
+            .collect();
+    }
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    let mut out = Vec::new();
+    for r in &a.relations {
+        if r.kind != RelationKind::Leads || r.former {
+            continue;
+        }
+        let (Some(p), Some(o)) = (
+            r.source.as_deref().and_then(|s| index.get(s).copied()),
+            index.get(r.target.as_str()).copied(),
+        ) else {
+            continue;
+        };
+        if a.resolved.entities[p].etype != EntityType::Per
+            || a.resolved.entities[o].etype != EntityType::Org
+            || seen.contains(&(p, o))
+        {
+            continue;
+        }
+        let (Some(ps), Some(os)) = (r.evidence.source_span, r.evidence.target_span) else {
+            continue;
+        };
+        seen.push((p, o));
+        out.push(PredictedPair {
+            person: named[p].clone(),
+            organization: named[o].clone(),
+            example: Predicted {
+                person: ps,
+                organization: os,
+            },
+        });
+    }
     out
 }
 
@@ -279,16 +392,20 @@ fn analyze(pipeline: &Pipeline, d: &RelationDoc, gold_entities: bool) -> Analysi
 /// Score `leads` on `docs` (in parallel; the report does not depend on
 /// thread timing).
 pub fn evaluate(pipeline: &Pipeline, docs: &[RelationDoc], gold_entities: bool) -> RelationReport {
-    let predicted: Vec<Vec<Predicted>> = docs
+    let predicted: Vec<(Vec<Predicted>, Vec<PredictedPair>)> = docs
         .par_iter()
-        .map(|d| predictions(&analyze(pipeline, d, gold_entities)))
+        .map(|d| {
+            let a = analyze(pipeline, d, gold_entities);
+            (predictions(&a), pair_predictions(&a))
+        })
         .collect();
     let mut report = RelationReport {
         documents: docs.len(),
         gold_entities,
         ..RelationReport::default()
     };
-    for (d, preds) in docs.iter().zip(&predicted) {
+    for (d, (preds, pairs)) in docs.iter().zip(&predicted) {
+        score_pairs(d, pairs, &mut report.document_level);
         let mut used = vec![false; d.gold.len()];
         report.gold += d.gold.len();
         report.predicted += preds.len();
@@ -325,7 +442,65 @@ pub fn evaluate(pipeline: &Pipeline, docs: &[RelationDoc], gold_entities: bool) 
         }
     }
     report.scores = report.counts.scores();
+    report.document_level.finish();
     report
+}
+
+/// Document-level scoring of one document's entity pairs.
+fn score_pairs(d: &RelationDoc, pairs: &[PredictedPair], out: &mut DocumentLevel) {
+    let surface = |s: CharSpan| slice(&d.text, s);
+    let matches = |p: &PredictedPair, g: &GoldLeadership| {
+        p.person.covers(g.person, &surface(g.person))
+            && p.organization
+                .covers(g.organization, &surface(g.organization))
+    };
+    out.gold += d.gold.len();
+    out.predicted += pairs.len();
+    for p in pairs {
+        if d.gold.iter().any(|g| matches(p, g)) {
+            out.correct += 1;
+        } else {
+            out.false_positives.push(Example {
+                doc: d.id.clone(),
+                person: surface(p.example.person),
+                organization: surface(p.example.organization),
+                context: context(&d.text, p.example.person, p.example.organization),
+            });
+        }
+    }
+    out.found += d
+        .gold
+        .iter()
+        .filter(|g| pairs.iter().any(|p| matches(p, g)))
+        .count();
+}
+
+/// The document-level score: predicted (person, organization) entity pairs
+/// per document against the gold relations of that document.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DocumentLevel {
+    /// Gold relations.
+    pub gold: usize,
+    /// Gold relations some predicted pair names.
+    pub found: usize,
+    /// Predicted entity pairs (once per document).
+    pub predicted: usize,
+    /// Predicted pairs naming the arguments of a gold relation.
+    pub correct: usize,
+    /// `correct / predicted`.
+    pub precision: f64,
+    /// `found / gold`.
+    pub recall: f64,
+    /// Predicted pairs matching no gold relation.
+    pub false_positives: Vec<Example>,
+}
+
+impl DocumentLevel {
+    fn finish(&mut self) {
+        let ratio = |a: usize, b: usize| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+        self.precision = ratio(self.correct, self.predicted);
+        self.recall = ratio(self.found, self.gold);
+    }
 }
 
 impl RelationReport {
@@ -349,9 +524,19 @@ impl RelationReport {
             self.scores.r,
             self.scores.f1
         );
+        let dl = &self.document_level;
+        s.push_str(&format!(
+            "document level (entity pairs): predicted {}  correct {}  gold found {}/{}\n\
+             precision {:.3}  recall {:.3}\n",
+            dl.predicted, dl.correct, dl.found, dl.gold, dl.precision, dl.recall
+        ));
         for (title, list) in [
             ("false positives", &self.false_positives),
             ("misses", &self.misses),
+            (
+                "document-level false positives",
+                &self.document_level.false_positives,
+            ),
         ] {
             if list.is_empty() {
                 continue;

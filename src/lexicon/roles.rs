@@ -80,6 +80,9 @@ pub struct RoleLexicon {
     by_lower_tail: HashMap<String, Role, FixedState>,
     /// Bit `n` is set when some key of `by_lower_tail` is `n` bytes long.
     tail_lengths: u64,
+    /// Forms of several words ("Managing Director") by their last word,
+    /// with the words before it.
+    by_last_word: HashMap<String, Vec<(Vec<String>, Role)>, FixedState>,
 }
 
 /// The data file's name under `data/`.
@@ -136,10 +139,33 @@ impl RoleLexicon {
                 }
             }
         }
+        let mut by_last_word: HashMap<String, Vec<(Vec<String>, Role)>, FixedState> =
+            HashMap::default();
+        for (surface, role) in &by_surface {
+            let words: Vec<String> = surface.split_whitespace().map(str::to_string).collect();
+            if let [before @ .., last] = words.as_slice() {
+                if !before.is_empty() {
+                    by_last_word
+                        .entry(last.clone())
+                        .or_default()
+                        .push((before.to_vec(), role.clone()));
+                }
+            }
+        }
+        for forms in by_last_word.values_mut() {
+            // longest first, then in a fixed order
+            forms.sort_by(|a, b| {
+                b.0.len()
+                    .cmp(&a.0.len())
+                    .then_with(|| a.0.cmp(&b.0))
+                    .then_with(|| a.1.lemma.cmp(&b.1.lemma))
+            });
+        }
         Ok(RoleLexicon {
             by_surface,
             by_lower_tail,
             tail_lengths,
+            by_last_word,
         })
     }
 
@@ -208,6 +234,24 @@ impl RoleLexicon {
             }
         }
         None
+    }
+
+    /// A role of several words ending at `words[i]` ("Managing Director"):
+    /// the index of its first word and the role.
+    pub fn find_phrase_ending<S: AsRef<str>>(
+        &self,
+        words: &[S],
+        i: usize,
+    ) -> Option<(usize, &Role)> {
+        let forms = self.by_last_word.get(words.get(i)?.as_ref())?;
+        forms.iter().find_map(|(before, role)| {
+            let first = i.checked_sub(before.len())?;
+            words[first..i]
+                .iter()
+                .zip(before)
+                .all(|(w, b)| w.as_ref() == b)
+                .then_some((first, role))
+        })
     }
 
     /// Number of forms.

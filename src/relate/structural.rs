@@ -11,7 +11,7 @@ use super::events::MAX_PARTICLE_DISTANCE;
 use super::sentence::{SentenceView, DETERMINERS, MAX_COORDINATED};
 use super::{Arg, DocumentView, Found, Relater, RelationKind};
 use crate::lexicon::relation_patterns::CueKind;
-use crate::lexicon::roles::RoleCategory;
+use crate::lexicon::roles::{Role, RoleCategory};
 use crate::recognize::EntityType;
 use crate::text::{fold, is_capitalized};
 
@@ -81,13 +81,23 @@ fn is_org_or_loc(sv: &SentenceView<'_>, a: usize) -> bool {
 /// Role titles: `leads` (heads, leaders) and `affiliated_with` (ministers,
 /// members, politicians) between a person and an organization or country.
 fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<Found>) {
+    // the person of the last role and the token after that role: "X ist
+    // Direktor des A und Vorstandsmitglied der B"
+    let mut last_person: Option<(usize, usize)> = None;
     for i in 0..sv.len() {
         let w = sv.words[i];
         if sv.actor_at[i].is_some() || !is_capitalized(w) {
             continue;
         }
-        let Some((head, role)) = r.roles.find_in_word(w) else {
-            continue;
+        // the role's first token: "Managing Director" starts a word earlier
+        let (first, head, role) = match r.roles.find_phrase_ending(&sv.words, i) {
+            Some((first, role)) if sv.actor_at[first..i].iter().all(Option::is_none) => {
+                (first, "", role)
+            }
+            _ => match find_role(r, w) {
+                Some((head, role)) => (i, head, role),
+                None => continue,
+            },
         };
         let mut kind = match role.category {
             RoleCategory::HeadOfState
@@ -102,14 +112,18 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<
         // deputies and founders hold a role without leading
         let deputy = parts.iter().any(|p| r.patterns.is_deputy(&fold(p)))
             || (1..=2).any(|k| {
-                i >= k && !is_capitalized(sv.words[i - k]) && r.patterns.is_deputy(&sv.lower[i - k])
+                first >= k
+                    && !is_capitalized(sv.words[first - k])
+                    && r.patterns.is_deputy(&sv.lower[first - k])
             });
         if deputy || r.patterns.is(&fold(&role.lemma), CueKind::NotLeading) {
             kind = RelationKind::AffiliatedWith;
         }
         let mut former = parts.iter().any(|p| r.patterns.is_former(&fold(p)))
             || (1..=2).any(|k| {
-                i >= k && !is_capitalized(sv.words[i - k]) && r.patterns.is_former(&sv.lower[i - k])
+                first >= k
+                    && !is_capitalized(sv.words[first - k])
+                    && r.patterns.is_former(&sv.lower[first - k])
             });
 
         // The organization or country.
@@ -145,14 +159,14 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<
             }
         }
         let mut before_org = false;
-        if targets.is_empty() && i > 0 {
+        if targets.is_empty() && first > 0 {
             // "der kasachische Präsident X", "Bayerns Staatssekretär X",
             // "beauty alliance Geschäftsführer X"
-            if let Some(a) = sv.actor_at[i - 1].filter(|&a| is_org_or_loc(sv, a)) {
+            if let Some(a) = sv.actor_at[first - 1].filter(|&a| is_org_or_loc(sv, a)) {
                 let act = &sv.actors[a];
                 let token_end = sv.sentence.tokens[act.last].end;
                 let genitive = act.etype == EntityType::Loc
-                    && act.last + 1 == i
+                    && act.last + 1 == first
                     && sv.text[act.start..token_end].ends_with('s');
                 if act.adjectival || genitive || act.etype == EntityType::Org {
                     targets.push(Arg::from(act));
@@ -207,11 +221,16 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<
             person = sv.actor_starting(j).filter(|&a| is_per(sv, a));
         }
         if person.is_none() && !before_org {
-            person = person_before(r, sv, i, &mut former);
+            person = person_before(r, sv, first, &mut former);
+        }
+        if person.is_none() && !before_org {
+            person =
+                last_person.and_then(|(p, after)| coordinated_role(sv, after, first).then_some(p));
         }
         let Some(p) = person else {
             continue;
         };
+        last_person = Some((p, after_target));
         for pa in sv.coordinated(p) {
             if !is_per(sv, pa) {
                 continue;
@@ -226,6 +245,49 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<
             }
         }
     }
+}
+
+/// The role in a word, as [`RoleLexicon::find_in_word`] finds it, except
+/// that the last two parts of a hyphenated word form the role when the
+/// lexicon has them as one word: "SPD-Fraktions-Chef" is a "Fraktionschef"
+/// of the SPD, while "Amazon-Video-Chef" stays a "Chef" of "Video".
+///
+/// [`RoleLexicon::find_in_word`]: crate::lexicon::roles::RoleLexicon::find_in_word
+fn find_role<'w, 'r>(r: &'r Relater, w: &'w str) -> Option<(&'w str, &'r Role)> {
+    let (head, role) = r.roles.find_in_word(w)?;
+    if let Some(tail) = w[head.len()..].strip_prefix('-') {
+        if let Some((rest, last)) = head.rsplit_once('-') {
+            if !last.is_empty() && !rest.is_empty() {
+                let joined = format!("{}{}", last, fold(tail));
+                if let Some(whole) = r.roles.get(&joined) {
+                    return Some((rest, whole));
+                }
+            }
+        }
+    }
+    Some((head, role))
+}
+
+/// Whether a role starting at `first` continues the role before it, whose
+/// organization ends before `after`: "und Vorstandsmitglied", ", sowie
+/// kaufmännischer Geschäftsführer", with no person in between.
+fn coordinated_role(sv: &SentenceView<'_>, after: usize, first: usize) -> bool {
+    if after >= first {
+        return false;
+    }
+    let mut k = first;
+    // adjectives: "und kaufmännischer Geschäftsführer"
+    while k > after
+        && first - k < 2
+        && !is_capitalized(sv.words[k - 1])
+        && sv.words[k - 1].chars().all(char::is_alphabetic)
+        && !CONJUNCTIONS.contains(&sv.lower[k - 1].as_str())
+    {
+        k -= 1;
+    }
+    k > after
+        && matches!(sv.lower[k - 1].as_str(), "und" | "sowie")
+        && (after..k).all(|j| sv.actor_at[j].is_none_or(|a| sv.actors[a].etype != EntityType::Per))
 }
 
 /// The role as written, without an entity prefix: "Generalsekretär" for
@@ -301,14 +363,17 @@ fn genitive_target(sv: &SentenceView<'_>, mut j: usize) -> Option<(Vec<Arg>, usi
 fn person_before(r: &Relater, sv: &SentenceView<'_>, i: usize, former: &mut bool) -> Option<usize> {
     let mut k = i;
     let mut between_former = false;
-    // skip determiners and lowercase adverbs ("der", "zuletzt", "seit 2019" not)
+    // skip determiners, lowercase adverbs ("der", "zuletzt") and a time
+    // ("seit 2019", "seit Mai")
     for _ in 0..3 {
         if k == 0 {
             return None;
         }
         let w = sv.lower[k - 1].as_str();
         let word = sv.words[k - 1];
-        if DETERMINERS.contains(&w)
+        if k >= 2 && is_time_phrase(sv, k - 2) {
+            k -= 2;
+        } else if DETERMINERS.contains(&w)
             || (!is_capitalized(word)
                 && word.chars().all(char::is_alphabetic)
                 && !CONJUNCTIONS.contains(&w)
@@ -354,6 +419,38 @@ fn person_before(r: &Relater, sv: &SentenceView<'_>, i: usize, former: &mut bool
     }
     *former |= between_former;
     Some(first)
+}
+
+/// Words that, after "seit", "ab" or "bis", make a time phrase: "seit
+/// Mai", "seit Jahren" (numbers count too: "seit 2019").
+const TIME_WORDS: &[&str] = &[
+    "januar",
+    "februar",
+    "märz",
+    "april",
+    "mai",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "dezember",
+    "jahren",
+    "monaten",
+    "wochen",
+    "langem",
+    "kurzem",
+    "anfang",
+    "ende",
+];
+
+/// "seit 2019", "seit Mai", "ab Januar": two tokens from `k`.
+fn is_time_phrase(sv: &SentenceView<'_>, k: usize) -> bool {
+    matches!(sv.lower[k].as_str(), "seit" | "ab" | "bis")
+        && sv.lower.get(k + 1).is_some_and(|w| {
+            w.chars().all(|c| c.is_ascii_digit()) || TIME_WORDS.contains(&w.as_str())
+        })
 }
 
 /// "der von Russland geführten Militärallianz OVKS": country or person
