@@ -107,6 +107,41 @@ fn relate_only(b: Bencher) {
     });
 }
 
+/// Everything after recognition: resolve, relate (with the gazetteer's
+/// countries) and the graph, on mentions recognized beforehand.
+#[divan::bench]
+fn resolve_relate_graph(b: Bencher) {
+    let docs = corpus();
+    let p = pipeline(true);
+    let prepared: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            let sentences = segment(&d.text);
+            let recognized = p.recognizer().recognize(&d.text, &sentences);
+            (sentences, recognized)
+        })
+        .collect();
+    b.counter(bytes(&docs)).bench(|| {
+        let mut g = GraphBuilder::new();
+        for (d, (sentences, recognized)) in docs.iter().zip(&prepared) {
+            let resolved = resolve(&d.text, recognized);
+            let chars = CharIndex::new(&d.text);
+            let view = DocumentView {
+                doc: d,
+                sentences,
+                recognized,
+                resolved: &resolved,
+                chars: &chars,
+            };
+            let relations = p
+                .relater()
+                .relate_with_countries(&view, Some(p.recognizer().gazetteer()));
+            g.add_document(&d.id, &resolved, &relations);
+        }
+        divan::black_box(g.finish())
+    });
+}
+
 #[divan::bench(args = [true, false])]
 fn analyze_and_graph(b: Bencher, no_model: bool) {
     let docs = corpus();

@@ -6,6 +6,8 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
 use super::triggers::{noun_forms, verb_forms, FormKind};
 use super::{data_error, records, DataSource};
 use crate::error::Result;
@@ -93,14 +95,49 @@ pub struct VerbCue {
     pub particle: Option<String>,
 }
 
+/// A set of [`CueKind`]s, one bit each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CueSet(u32);
+
+impl CueSet {
+    fn bit(kind: CueKind) -> u32 {
+        1 << (kind as u32)
+    }
+
+    /// Whether the set holds `kind`.
+    pub fn has(self, kind: CueKind) -> bool {
+        self.0 & CueSet::bit(kind) != 0
+    }
+
+    fn insert(&mut self, kind: CueKind) {
+        self.0 |= CueSet::bit(kind);
+    }
+}
+
+/// Byte lengths of a map's keys (bit `n` for length `n < 64`), so that
+/// suffix lookups skip lengths no key has.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct KeyLengths(u64);
+
+impl KeyLengths {
+    pub(crate) fn add(&mut self, len: usize) {
+        self.0 |= if len < 64 { 1 << len } else { 1 << 63 };
+    }
+
+    pub(crate) fn may_hold(self, len: usize) -> bool {
+        self.0 & (1 << len.min(63)) != 0
+    }
+}
+
 /// The loaded cues.
 #[derive(Debug, Clone, Default)]
 pub struct RelationPatterns {
-    words: HashMap<String, Vec<CueKind>>,
+    words: HashMap<String, CueSet, FixedState>,
     phrases: Vec<(Vec<String>, CueKind)>,
     prefixes: Vec<(String, CueKind)>,
-    nouns: HashMap<String, CueKind>,
-    verbs: HashMap<String, Vec<(CueKind, VerbCue)>>,
+    nouns: HashMap<String, CueKind, FixedState>,
+    noun_lengths: KeyLengths,
+    verbs: HashMap<String, Vec<(CueKind, VerbCue)>, FixedState>,
     participles: Vec<String>,
 }
 
@@ -163,11 +200,11 @@ impl RelationPatterns {
                 let words: Vec<String> = cue.split_whitespace().map(fold).collect();
                 p.phrases.push((words, kind));
             } else {
-                let list = p.words.entry(fold(cue)).or_default();
-                if !list.contains(&kind) {
-                    list.push(kind);
-                }
+                p.words.entry(fold(cue)).or_default().insert(kind);
             }
+        }
+        for k in p.nouns.keys() {
+            p.noun_lengths.add(k.len());
         }
         p.participles.sort();
         p.participles.dedup();
@@ -184,19 +221,24 @@ impl RelationPatterns {
 
     /// Whether the lowercase word is a cue of `kind` (single-word cues).
     pub fn is(&self, lower: &str, kind: CueKind) -> bool {
-        self.words.get(lower).is_some_and(|ks| ks.contains(&kind))
+        self.cues(lower).has(kind)
+    }
+
+    /// All single-word cue kinds of the lowercase word.
+    pub fn cues(&self, lower: &str) -> CueSet {
+        self.words.get(lower).copied().unwrap_or_default()
     }
 
     /// Whether the lowercase words starting at `words[i]` are a multi-word
     /// cue of `kind`; returns its length in words.
-    pub fn phrase_at(&self, words: &[String], i: usize, kind: CueKind) -> Option<usize> {
+    pub fn phrase_at(&self, words: &[&str], i: usize, kind: CueKind) -> Option<usize> {
         self.phrases
             .iter()
             .filter(|(_, k)| *k == kind)
             .find(|(ws, _)| {
                 words
                     .get(i..i + ws.len())
-                    .is_some_and(|w| w == ws.as_slice())
+                    .is_some_and(|w| w.iter().zip(ws).all(|(a, b)| *a == b))
             })
             .map(|(ws, _)| ws.len())
     }
@@ -224,13 +266,22 @@ impl RelationPatterns {
         if let Some(k) = self.nouns.get(lower) {
             return Some(*k);
         }
-        for (i, _) in lower.char_indices().skip(1) {
-            let tail = lower[i..].trim_start_matches('-');
-            if tail.chars().count() < 4 {
+        // Proper suffixes of at least 4 chars, longest first; a suffix
+        // starting with '-' stands for the one after the hyphens.
+        let mut chars_left = lower.chars().count();
+        for (i, c) in lower.char_indices() {
+            chars_left -= 1;
+            if i == 0 || c == '-' {
+                continue;
+            }
+            let tail = &lower[i..];
+            if chars_left + 1 < 4 {
                 break;
             }
-            if let Some(k) = self.nouns.get(tail) {
-                return Some(*k);
+            if self.noun_lengths.may_hold(tail.len()) {
+                if let Some(k) = self.nouns.get(tail) {
+                    return Some(*k);
+                }
             }
         }
         None
@@ -272,8 +323,42 @@ mod tests {
         assert!(!p.is_led_by("geführtenlos"));
         assert!(p.is_former("ehemaligen"));
         assert!(p.is("nicht", CueKind::Negation));
-        let words: Vec<String> = ["laut", "nach", "angaben"].map(String::from).to_vec();
+        let words = ["laut", "nach", "angaben"];
         assert_eq!(p.phrase_at(&words, 1, CueKind::Reported), Some(2));
+        assert_eq!(p.phrase_at(&words, 0, CueKind::Reported), None);
+    }
+
+    #[test]
+    fn noun_cues_are_found_as_the_longest_suffix() {
+        let p = RelationPatterns::parse(SAMPLE, "p").unwrap();
+        let naive = |lower: &str| {
+            if let Some(k) = p.nouns.get(lower) {
+                return Some(*k);
+            }
+            for (i, _) in lower.char_indices().skip(1) {
+                let tail = lower[i..].trim_start_matches('-');
+                if tail.chars().count() < 4 {
+                    break;
+                }
+                if let Some(k) = p.nouns.get(tail) {
+                    return Some(*k);
+                }
+            }
+            None
+        };
+        for w in [
+            "mitglied",
+            "eu-mitglieder",
+            "nato--mitglied",
+            "ämitglied",
+            "mitglied-",
+            "glied",
+            "",
+            "-",
+            "--mitglied",
+        ] {
+            assert_eq!(p.noun(w), naive(w), "{}", w);
+        }
     }
 
     #[test]

@@ -6,6 +6,9 @@
 
 use std::collections::HashMap;
 
+use foldhash::fast::FixedState;
+
+use super::relation_patterns::KeyLengths;
 use super::{data_error, records, DataSource};
 use crate::error::Result;
 use crate::text::fold;
@@ -62,9 +65,10 @@ pub struct FormMatch {
 #[derive(Debug, Clone, Default)]
 pub struct TriggerLexicon {
     entries: Vec<Trigger>,
-    by_form: HashMap<String, Vec<FormMatch>>,
-    /// Noun forms of at least [`MIN_COMPOUND_HEAD`] chars, for compound lookup.
-    noun_heads: Vec<(String, usize)>,
+    by_form: HashMap<String, Vec<FormMatch>, FixedState>,
+    /// Each form's first noun entry, for compound lookup.
+    noun_of_form: HashMap<String, usize, FixedState>,
+    noun_lengths: KeyLengths,
 }
 
 /// The shortest noun form matched as the end of a longer compound.
@@ -277,16 +281,17 @@ impl TriggerLexicon {
                 }
                 Pos::Noun => {
                     for f in noun_forms(lemma, forms) {
-                        if f.chars().count() >= MIN_COMPOUND_HEAD {
-                            lex.noun_heads.push((f.clone(), entry));
-                        }
                         lex.add(f, entry, FormKind::Plain, None);
                     }
                 }
             }
         }
-        lex.noun_heads.sort();
-        lex.noun_heads.dedup();
+        for (form, ms) in &lex.by_form {
+            if let Some(m) = ms.iter().find(|m| lex.entries[m.entry].pos == Pos::Noun) {
+                lex.noun_of_form.insert(form.clone(), m.entry);
+                lex.noun_lengths.add(form.len());
+            }
+        }
         Ok(lex)
     }
 
@@ -315,20 +320,25 @@ impl TriggerLexicon {
     /// A noun entry the lowercase word ends in, as the head of a compound
     /// ("rüstungsexportstopp" → "stopp"): the longest such head, if any.
     pub fn compound_noun(&self, lower: &str) -> Option<usize> {
-        let mut best: Option<(usize, usize)> = None;
-        for (i, _) in lower.char_indices().skip(1) {
-            let tail = lower[i..].trim_start_matches('-');
-            if tail.chars().count() < MIN_COMPOUND_HEAD {
+        // Proper suffixes, longest first; a suffix starting with '-' stands
+        // for the one after the hyphens.
+        let mut chars_left = lower.chars().count();
+        for (i, c) in lower.char_indices() {
+            chars_left -= 1;
+            if i == 0 || c == '-' {
+                continue;
+            }
+            let tail = &lower[i..];
+            if chars_left + 1 < MIN_COMPOUND_HEAD {
                 break;
             }
-            if let Some(ms) = self.by_form.get(tail) {
-                if let Some(m) = ms.iter().find(|m| self.entries[m.entry].pos == Pos::Noun) {
-                    best = Some((tail.len(), m.entry));
-                    break;
+            if self.noun_lengths.may_hold(tail.len()) {
+                if let Some(&e) = self.noun_of_form.get(tail) {
+                    return Some(e);
                 }
             }
         }
-        best.map(|(_, e)| e)
+        None
     }
 
     /// Number of entries.
@@ -402,6 +412,50 @@ mod tests {
         assert!(!kinds(&lex, "sanktionen").is_empty());
         assert!(lex.compound_noun("wirtschaftssanktionen").is_some());
         assert!(lex.compound_noun("haus").is_none());
+    }
+
+    #[test]
+    fn compound_heads_are_the_longest_noun_suffix() {
+        let lex = TriggerLexicon::parse(
+            "Sanktion\t16\tnoun\t*\nStopp\t16\tnoun\t*\nExportstopp\t16\tnoun\t*\nstoppen\t16\tverb\t*\n",
+            "t",
+        )
+        .unwrap();
+        // the reference: every proper suffix, hyphens trimmed, longest first
+        let naive = |lower: &str| {
+            for (i, _) in lower.char_indices().skip(1) {
+                let tail = lower[i..].trim_start_matches('-');
+                if tail.chars().count() < MIN_COMPOUND_HEAD {
+                    break;
+                }
+                if let Some(ms) = lex.by_form.get(tail) {
+                    if let Some(m) = ms.iter().find(|m| lex.entries[m.entry].pos == Pos::Noun) {
+                        return Some(m.entry);
+                    }
+                }
+            }
+            None
+        };
+        for w in [
+            "rüstungsexportstopp",
+            "eu-sanktionen",
+            "eu--sanktionen",
+            "sanktion",
+            "xsanktion",
+            "x-stopp",
+            "xstopp",
+            "stopp-",
+            "ölstopps",
+            "äöüstoppen",
+            "",
+            "-",
+        ] {
+            assert_eq!(lex.compound_noun(w), naive(w), "{}", w);
+        }
+        assert_eq!(
+            lex.entries()[lex.compound_noun("rüstungsexportstopp").unwrap()].lemma,
+            "Exportstopp"
+        );
     }
 
     #[test]

@@ -55,7 +55,7 @@ const NOUN_TARGET_PREPS: &[&str] = &[
 pub(crate) fn find(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
     let reported_at: Vec<usize> = (0..sv.len())
         .filter(|&k| {
-            r.patterns.is(&sv.lower[k], CueKind::Reported)
+            sv.cues[k].has(CueKind::Reported)
                 || r.patterns
                     .phrase_at(&sv.lower, k, CueKind::Reported)
                     .is_some()
@@ -77,7 +77,7 @@ pub(crate) fn find(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
         let stative = || {
             !SEIN_VERBS.contains(&trig.lemma.as_str())
                 && (cs.max(i.saturating_sub(MAX_PARTICLE_DISTANCE))..i)
-                    .any(|k| STATIVE_AUXILIARIES.contains(&sv.lower[k].as_str()))
+                    .any(|k| STATIVE_AUXILIARIES.contains(&sv.lower[k]))
         };
         let passive = trig.pos == Pos::Verb
             && kind == FormKind::Participle
@@ -92,9 +92,8 @@ pub(crate) fn find(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
         if trig.cameo == "01" {
             pairs.retain(|&(_, t)| prep(sv, t, i).is_none());
         }
-        let subjunctive = kind == FormKind::Subjunctive
-            && i > 0
-            && !matches!(sv.lower[i - 1].as_str(), "ich" | "wir");
+        let subjunctive =
+            kind == FormKind::Subjunctive && i > 0 && !matches!(sv.lower[i - 1], "ich" | "wir");
         for (source, target) in pairs {
             let s_entity = source.map(|s| sv.actors[s].entity);
             let t_entity = sv.actors[target].entity;
@@ -121,7 +120,7 @@ pub(crate) fn find(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
 /// lowercase words (separated forms only with their particle later in the
 /// clause); nouns match capitalized words, also as compound heads.
 fn trigger_at(r: &Relater, sv: &SentenceView<'_>, i: usize) -> Option<(usize, FormKind)> {
-    let lower = sv.lower[i].as_str();
+    let lower = sv.lower[i];
     let word = sv.words[i];
     let capital = is_capitalized(word);
     let (_, ce) = sv.clause_range(sv.clause[i]);
@@ -137,7 +136,9 @@ fn trigger_at(r: &Relater, sv: &SentenceView<'_>, i: usize) -> Option<(usize, Fo
         }
         let with_particle = match &m.particle {
             Some(p) => {
-                if !(i + 1..ce.min(i + 1 + MAX_PARTICLE_DISTANCE)).any(|k| sv.lower[k] == *p) {
+                if !(i + 1..ce.min(i + 1 + MAX_PARTICLE_DISTANCE))
+                    .any(|k| sv.lower[k] == p.as_str())
+                {
                     continue;
                 }
                 true
@@ -167,7 +168,7 @@ fn bare(r: &Relater, sv: &SentenceView<'_>, a: usize, trigger: usize) -> bool {
         && !genitive_attribute(sv, a)
         && !modifier(r, sv, a)
         && state_adjective(r, sv, a)
-        && sv.lower.get(act.last + 1).is_none_or(|w| w != "zufolge")
+        && sv.lower.get(act.last + 1).is_none_or(|&w| w != "zufolge")
 }
 
 /// The preposition governing actor `a`, not looking back across the trigger.
@@ -205,9 +206,8 @@ fn state_adjective(r: &Relater, sv: &SentenceView<'_>, a: usize) -> bool {
     if !act.adjectival {
         return true;
     }
-    (act.last + 1..(act.last + 3).min(sv.len())).any(|k| {
-        is_capitalized(sv.words[k]) && r.patterns.noun(&sv.lower[k]) == Some(CueKind::StateNoun)
-    })
+    (act.last + 1..(act.last + 3).min(sv.len()))
+        .any(|k| sv.capitalized[k] && r.patterns.noun(sv.lower[k]) == Some(CueKind::StateNoun))
 }
 
 /// "die Mitgliedstaaten der EU", "das Eingreifen der Allianz": an actor
@@ -220,11 +220,11 @@ fn genitive_attribute(sv: &SentenceView<'_>, a: usize) -> bool {
     };
     let f = sv.actors[a].first;
     // "die Mitgliedstaaten der EU"
-    (f >= 2 && matches!(sv.lower[f - 1].as_str(), "der" | "des") && noun(f - 2))
+    (f >= 2 && matches!(sv.lower[f - 1], "der" | "des") && noun(f - 2))
         // "ein Mitarbeiter der Firma GFB"
         || (f >= 3
             && noun(f - 1)
-            && matches!(sv.lower[f - 2].as_str(), "der" | "des")
+            && matches!(sv.lower[f - 2], "der" | "des")
             && noun(f - 3))
 }
 
@@ -263,7 +263,7 @@ const SUBORDINATORS: &[&str] = &[
 fn targetable(r: &Relater, sv: &SentenceView<'_>, a: usize, trigger: usize) -> bool {
     let act = &sv.actors[a];
     if act.embedded
-        || sv.lower.get(act.last + 1).is_some_and(|w| w == "zufolge")
+        || sv.lower.get(act.last + 1).is_some_and(|&w| w == "zufolge")
         || genitive_attribute(sv, a)
         || !state_adjective(r, sv, a)
     {
@@ -272,9 +272,8 @@ fn targetable(r: &Relater, sv: &SentenceView<'_>, a: usize, trigger: usize) -> b
     match prep(sv, a, trigger) {
         None => true,
         Some("in") => {
-            act.first >= 2 && matches!(sv.lower[act.first - 1].as_str(), "die" | "den" | "das")
-                || act.first >= 3
-                    && matches!(sv.lower[act.first - 2].as_str(), "die" | "den" | "das")
+            act.first >= 2 && matches!(sv.lower[act.first - 1], "die" | "den" | "das")
+                || act.first >= 3 && matches!(sv.lower[act.first - 2], "die" | "den" | "das")
         }
         Some(p) => TARGET_PREPS.contains(&p),
     }
@@ -337,10 +336,10 @@ fn active_actors(
         })
         .or_else(|| {
             // verb-final: "…, dass Deutschland Kasachstan kritisiert", "X habe Y gedankt"
-            let subordinate = SUBORDINATORS.contains(&sv.lower[cs].as_str()) && cs > 0;
+            let subordinate = SUBORDINATORS.contains(&sv.lower[cs]) && cs > 0;
             let bracket = (kind == FormKind::Participle || sv.lower[i].ends_with('n'))
                 && (cs.max(i.saturating_sub(MAX_PARTICLE_DISTANCE))..i)
-                    .any(|k| AUXILIARIES.contains(&sv.lower[k].as_str()));
+                    .any(|k| AUXILIARIES.contains(&sv.lower[k]));
             if !(subordinate || bracket) {
                 return None;
             }
@@ -412,7 +411,7 @@ fn noun_actors(
         .rev()
         .find(|&a| sv.actors[a].last < i && bare(r, sv, a, i));
     let mut j = i + 1;
-    if source.is_none() && matches!(sv.lower.get(j).map(String::as_str), Some("der" | "des")) {
+    if source.is_none() && matches!(sv.lower.get(j).copied(), Some("der" | "des")) {
         if let Some(a) = sv.actor_after_determiners(j, 2) {
             source = Some(a);
             j = sv.actors[a].last + 1;
@@ -425,7 +424,7 @@ fn noun_actors(
     let Some(prep) = sv.lower.get(j) else {
         return Vec::new();
     };
-    if !NOUN_TARGET_PREPS.contains(&prep.as_str()) {
+    if !NOUN_TARGET_PREPS.contains(prep) {
         return Vec::new();
     }
     match sv

@@ -4,10 +4,10 @@
 
 use std::collections::HashSet;
 
+use foldhash::fast::FixedState;
+
 use super::sentence::SentenceView;
-use super::{
-    is_country, Arg, CountryLookup, DocumentView, Evidence, Found, Relation, RelationKind,
-};
+use super::{Arg, CountryLookup, DocumentView, Evidence, Found, Relation, RelationKind};
 use crate::recognize::gazetteer::Gazetteer;
 use crate::recognize::EntityType;
 
@@ -23,27 +23,22 @@ impl CountryLookup for Gazetteer {
 }
 
 /// "Almaty in Kasachstan" and "im kasachischen Almaty".
+/// `is_country`: for each entity, whether it is a country (`None`: unknown).
 pub(crate) fn find_in_text(
-    countries: Option<&dyn CountryLookup>,
+    is_country: &[Option<bool>],
     sv: &SentenceView<'_>,
-    view: &DocumentView<'_>,
     out: &mut Vec<Found>,
 ) {
-    let entities = &view.resolved.entities;
     let loc = |a: usize| sv.actors[a].etype == EntityType::Loc && !sv.actors[a].embedded;
-    let not_country = |a: usize| {
-        is_country(countries, entities[sv.actors[a].entity].kb_id.as_deref()) != Some(true)
-    };
-    let country = |a: usize| {
-        is_country(countries, entities[sv.actors[a].entity].kb_id.as_deref()) != Some(false)
-    };
+    let not_country = |a: usize| is_country[sv.actors[a].entity] != Some(true);
+    let country = |a: usize| is_country[sv.actors[a].entity] != Some(false);
     for (p, place) in sv.actors.iter().enumerate() {
         if !loc(p) || place.adjectival || place.anaphor || !not_country(p) {
             continue;
         }
         // "Almaty in Kasachstan"
         let j = place.last + 1;
-        if sv.lower.get(j).is_some_and(|w| w == "in") {
+        if sv.lower.get(j).is_some_and(|&w| w == "in") {
             if let Some(c) = sv
                 .actor_starting(j + 1)
                 .filter(|&c| loc(c) && country(c) && !sv.actors[c].adjectival)
@@ -87,12 +82,12 @@ pub(crate) fn find_in_gazetteer(
         return;
     };
     let entities = &view.resolved.entities;
-    let ids: HashSet<&str> = entities.iter().map(|e| e.id.as_str()).collect();
-    let mut done = HashSet::new();
+    let ids: HashSet<&str, FixedState> = entities.iter().map(|e| e.id.as_str()).collect();
+    let mut done = vec![false; entities.len()];
     for (m, men) in view.recognized.mentions.iter().enumerate() {
         let e = view.resolved.mention_entity[m];
         let place = &entities[e];
-        if place.etype != EntityType::Loc || !done.insert(e) {
+        if place.etype != EntityType::Loc || std::mem::replace(&mut done[e], true) {
             continue;
         }
         let Some(kb) = place.kb_id.as_deref() else {

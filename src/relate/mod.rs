@@ -18,6 +18,7 @@ pub mod structural;
 use std::collections::HashSet;
 use std::fmt;
 
+use foldhash::fast::FixedState;
 use serde::Serialize;
 
 use crate::error::Result;
@@ -215,6 +216,26 @@ pub(crate) fn is_country(
     Some(lookup.country_of(kb).as_deref() == Some(kb))
 }
 
+/// What makes two relations of one sentence the same: source and target
+/// entity, kind, CAMEO code and role.
+type SeenKey<'f> = (
+    Option<usize>,
+    usize,
+    RelationKind,
+    Option<&'f str>,
+    Option<&'f str>,
+);
+
+fn seen_key(f: &Found) -> SeenKey<'_> {
+    (
+        f.source.map(|a| a.entity),
+        f.target.entity,
+        f.kind,
+        f.cameo.as_deref(),
+        f.role.as_deref(),
+    )
+}
+
 /// A relation argument found in a sentence: entity index and byte span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Arg {
@@ -295,25 +316,29 @@ impl Relater {
         let mentions = &view.recognized.mentions;
         let entities = &view.resolved.entities;
         let mut loc_counts = vec![0usize; entities.len()];
-        // with a country lookup, only countries can be the article's country
-        let country_like: Vec<bool> = entities
+        // whether each entity is a country (`None`: unknown), asked once
+        let country: Vec<Option<bool>> = entities
             .iter()
-            .map(|e| is_country(countries, e.kb_id.as_deref()) != Some(false))
+            .map(|e| is_country(countries, e.kb_id.as_deref()))
             .collect();
         let mut topic: Option<usize> = None;
         let names = structural::EntityNames::new(view);
-        let mut seen = HashSet::new();
+        let mut keep: Vec<bool> = Vec::new();
         let mut m = 0;
         let mut found = Vec::new();
+        let mut spans = Vec::new();
+        let mut lower_buf = String::new();
+        let mut fold_buf = String::new();
         for s in view.sentences {
-            let mut spans = Vec::new();
+            spans.clear();
             while m < mentions.len() && mentions[m].sentence < s.index {
                 m += 1;
             }
             while m < mentions.len() && mentions[m].sentence == s.index {
                 let e = view.resolved.mention_entity[m];
                 let men = &mentions[m];
-                if men.etype == EntityType::Loc && country_like[e] {
+                // with a country lookup, only countries can be the article's country
+                if men.etype == EntityType::Loc && country[e] != Some(false) {
                     loc_counts[e] += 1;
                     // counts only grow: the leader changes only when overtaken
                     if topic.is_none_or(|t| loc_counts[e] > loc_counts[t]) {
@@ -324,34 +349,49 @@ impl Relater {
                 m += 1;
             }
             if let Some(t) = topic {
-                self.add_anaphors(view, s, t, &mut spans);
+                self.add_anaphors(view, s, t, &mut spans, &mut fold_buf);
             }
-            let mut sv = sentence::SentenceView::new(&view.doc.text, s, &spans);
+            // every relation links an actor of the sentence
+            if spans.is_empty() {
+                continue;
+            }
+            let mut sv = sentence::SentenceView::new(&view.doc.text, s, &spans, &mut lower_buf);
+            if sv.actors.is_empty() {
+                continue;
+            }
+            sv.cues = sv.lower.iter().map(|w| self.patterns.cues(w)).collect();
             for k in 0..sv.len() {
-                let (w, c) = (sv.lower[k].as_str(), sv.clause[k]);
-                if self.patterns.is(w, CueKind::Negation) || self.patterns.is(w, CueKind::Modal) {
+                let (cues, c) = (sv.cues[k], sv.clause[k]);
+                if cues.has(CueKind::Negation) || cues.has(CueKind::Modal) {
                     sv.blocked[c] = true;
                 }
-                if self.patterns.is(w, CueKind::PassiveAux) {
+                if cues.has(CueKind::PassiveAux) {
                     sv.passive[c] = true;
                 }
             }
             found.clear();
             structural::find(self, &sv, &names, &mut found);
-            located_in::find_in_text(countries, &sv, view, &mut found);
+            located_in::find_in_text(&country, &sv, &mut found);
             events::find(self, &sv, &mut found);
-            for f in found.drain(..) {
-                let r = self.relation(view, &sv, f);
-                let key = (
-                    r.source.clone(),
-                    r.target.clone(),
-                    r.kind,
-                    r.cameo.clone(),
-                    r.role.clone(),
-                    r.evidence.sentence,
-                );
-                if r.source.as_deref() != Some(r.target.as_str()) && seen.insert(key) {
-                    out.push(r);
+            // one relation per (source, target, kind, cameo, role) and sentence;
+            // entity ids are unique per entity index
+            keep.clear();
+            if found.len() <= 16 {
+                for (i, f) in found.iter().enumerate() {
+                    let key = seen_key(f);
+                    let dup = (0..i).any(|j| keep[j] && seen_key(&found[j]) == key);
+                    keep.push(key.0 != Some(key.1) && !dup);
+                }
+            } else {
+                let mut seen: HashSet<SeenKey<'_>, FixedState> = HashSet::default();
+                for f in &found {
+                    let key = seen_key(f);
+                    keep.push(key.0 != Some(key.1) && seen.insert(key));
+                }
+            }
+            for (f, k) in found.drain(..).zip(&keep) {
+                if *k {
+                    out.push(self.relation(view, &sv, f));
                 }
             }
         }
@@ -367,6 +407,7 @@ impl Relater {
         s: &Sentence,
         topic: usize,
         spans: &mut Vec<sentence::MentionSpan>,
+        fold_buf: &mut String,
     ) {
         let text = &view.doc.text;
         let toks = &s.tokens;
@@ -382,8 +423,8 @@ impl Relater {
             if covered || !crate::text::is_capitalized(w) {
                 continue;
             }
-            let lower = crate::text::fold(w);
-            if self.patterns.noun(&lower) != Some(CueKind::CountryAnaphor) {
+            sentence::fold_into(w, fold_buf);
+            if self.patterns.noun(fold_buf) != Some(CueKind::CountryAnaphor) {
                 continue;
             }
             // a definite article, then at most two lowercase adjectives

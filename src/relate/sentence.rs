@@ -2,8 +2,10 @@
 //! mentions ("actors") mapped onto tokens, and clause numbers, so patterns
 //! can ask "which actor follows this preposition in this clause?".
 
+use crate::lexicon::relation_patterns::CueSet;
 use crate::recognize::EntityType;
 use crate::segment::Sentence;
+use crate::text::is_capitalized;
 
 /// Articles and determiners skipped between a preposition and its noun.
 pub const DETERMINERS: &[&str] = &[
@@ -57,6 +59,104 @@ pub const PLACE_PREPOSITIONS: &[&str] = &[
     "von", "vom", "in", "im", "ins", "aus", "nach", "bei", "beim", "zum", "zur",
 ];
 
+/// Whether a lowercase word is one of [`DETERMINERS`].
+pub fn is_determiner(w: &str) -> bool {
+    matches!(
+        w,
+        "der"
+            | "die"
+            | "das"
+            | "des"
+            | "dem"
+            | "den"
+            | "ein"
+            | "eine"
+            | "einer"
+            | "eines"
+            | "einem"
+            | "einen"
+            | "seine"
+            | "seiner"
+            | "seinen"
+            | "seinem"
+            | "ihre"
+            | "ihrer"
+            | "ihren"
+            | "ihrem"
+            | "dieser"
+            | "diese"
+            | "diesem"
+            | "diesen"
+    )
+}
+
+/// Whether a lowercase word is one of [`PREPOSITIONS`].
+pub fn is_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "an" | "am"
+            | "auf"
+            | "aus"
+            | "bei"
+            | "beim"
+            | "durch"
+            | "für"
+            | "gegen"
+            | "in"
+            | "im"
+            | "ins"
+            | "mit"
+            | "nach"
+            | "neben"
+            | "ohne"
+            | "seit"
+            | "über"
+            | "um"
+            | "unter"
+            | "von"
+            | "vom"
+            | "vor"
+            | "wegen"
+            | "zu"
+            | "zum"
+            | "zur"
+            | "zwischen"
+            | "laut"
+            | "trotz"
+            | "während"
+            | "gegenüber"
+            | "hinter"
+            | "bis"
+            | "samt"
+    )
+}
+
+/// Whether a lowercase word is one of [`PLACE_PREPOSITIONS`].
+pub fn is_place_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "von" | "vom" | "in" | "im" | "ins" | "aus" | "nach" | "bei" | "beim" | "zum" | "zur"
+    )
+}
+
+/// Append [`crate::text::fold`]`(w)` to `out`.
+fn push_folded(w: &str, out: &mut String) {
+    if w.is_ascii() {
+        out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+    } else if w.contains('Σ') {
+        // final sigma depends on context: leave it to the full mapping
+        out.push_str(&crate::text::fold(w));
+    } else {
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+}
+
+/// Set `out` to [`crate::text::fold`]`(w)`, reusing its buffer.
+pub(crate) fn fold_into(w: &str, out: &mut String) {
+    out.clear();
+    push_folded(w, out);
+}
+
 /// A mention placed on the sentence's tokens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
@@ -90,7 +190,11 @@ pub struct SentenceView<'a> {
     /// Token texts.
     pub words: Vec<&'a str>,
     /// Lowercase token texts.
-    pub lower: Vec<String>,
+    pub lower: Vec<&'a str>,
+    /// Whether each token starts with an uppercase letter.
+    pub capitalized: Vec<bool>,
+    /// The single-word cues of each token (filled by the relater).
+    pub cues: Vec<CueSet>,
     /// Actors sorted by position (standalone and embedded).
     pub actors: Vec<Actor>,
     /// For each token, the standalone actor covering it.
@@ -115,14 +219,44 @@ pub type MentionSpan = (usize, EntityType, usize, usize, bool);
 
 impl<'a> SentenceView<'a> {
     /// Build the view of `sentence` with its mentions (sorted, non-overlapping).
+    /// `lower_buf` holds the lowercase forms of words that are not lowercase
+    /// already; it is cleared and can be reused for the next sentence.
     pub fn new(
         text: &'a str,
         sentence: &'a Sentence,
         mentions: &[MentionSpan],
+        lower_buf: &'a mut String,
     ) -> SentenceView<'a> {
         let toks = &sentence.tokens;
         let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-        let lower: Vec<String> = words.iter().map(|w| crate::text::fold(w)).collect();
+        let capitalized: Vec<bool> = words.iter().map(|w| is_capitalized(w)).collect();
+        // Words that folding leaves unchanged are borrowed from the text; the
+        // others are folded into one buffer (no allocation per word).
+        lower_buf.clear();
+        let mut folded: Vec<Option<(usize, usize)>> = Vec::with_capacity(words.len());
+        for w in &words {
+            let unchanged = if w.is_ascii() {
+                !w.bytes().any(|b| b.is_ascii_uppercase())
+            } else {
+                w.chars().all(|c| {
+                    let mut l = c.to_lowercase();
+                    l.next() == Some(c) && l.next().is_none()
+                })
+            };
+            if unchanged {
+                folded.push(None);
+            } else {
+                let start = lower_buf.len();
+                push_folded(w, lower_buf);
+                folded.push(Some((start, lower_buf.len())));
+            }
+        }
+        let buf: &'a str = lower_buf;
+        let lower: Vec<&'a str> = words
+            .iter()
+            .zip(folded)
+            .map(|(w, f)| f.map_or(*w, |(a, b)| &buf[a..b]))
+            .collect();
         let n = toks.len();
         let mut actors = Vec::new();
         let mut actor_at = vec![None; n];
@@ -165,6 +299,8 @@ impl<'a> SentenceView<'a> {
             sentence,
             words,
             lower,
+            capitalized,
+            cues: Vec::new(),
             actors,
             actor_at,
             embedded_at,
@@ -202,12 +338,12 @@ impl<'a> SentenceView<'a> {
             if let Some(a) = self.actor_starting(i) {
                 return Some(a);
             }
-            let w = self.lower.get(i)?;
+            let w = *self.lower.get(i)?;
             let word = self.words[i];
-            let is_det = DETERMINERS.contains(&w.as_str());
+            let is_det = is_determiner(w);
             let is_adj = word.chars().next().is_some_and(char::is_lowercase)
                 && word.chars().all(char::is_alphabetic)
-                && !PREPOSITIONS.contains(&w.as_str())
+                && !is_preposition(w)
                 && (w.ends_with('e')
                     || w.ends_with("en")
                     || w.ends_with("er")
@@ -238,16 +374,16 @@ impl<'a> SentenceView<'a> {
                 return None;
             }
             i -= 1;
-            let w = self.lower[i].as_str();
-            if PREPOSITIONS.contains(&w) {
+            let w = self.lower[i];
+            if is_preposition(w) {
                 // "am Morgen Goma": a time phrase, not the name's preposition
-                if noun_skipped && !PLACE_PREPOSITIONS.contains(&w) {
+                if noun_skipped && !is_place_preposition(w) {
                     return None;
                 }
                 return Some(w);
             }
             let word = self.words[i];
-            let skippable = DETERMINERS.contains(&w)
+            let skippable = is_determiner(w)
                 || (word.chars().next().is_some_and(char::is_lowercase)
                     && word.chars().all(char::is_alphabetic)
                     && w.len() > 3
@@ -266,8 +402,8 @@ impl<'a> SentenceView<'a> {
                 && word.chars().next().is_some_and(char::is_uppercase)
                 && word.chars().all(|c| c.is_alphabetic() || c == '-')
                 && i > 0
-                && (PREPOSITIONS.contains(&self.lower[i - 1].as_str())
-                    || DETERMINERS.contains(&self.lower[i - 1].as_str())
+                && (is_preposition(self.lower[i - 1])
+                    || is_determiner(self.lower[i - 1])
                     || self.words[i - 1]
                         .chars()
                         .next()
@@ -297,15 +433,12 @@ impl<'a> SentenceView<'a> {
                     None => break,
                 }
             }
-            let Some(w) = self.lower.get(i) else { break };
-            if !matches!(w.as_str(), "," | "und" | "sowie" | "oder") {
+            let Some(&w) = self.lower.get(i) else { break };
+            if !matches!(w, "," | "und" | "sowie" | "oder") {
                 break;
             }
             let mut j = i + 1;
-            if matches!(
-                self.lower.get(j).map(String::as_str),
-                Some("auch" | "zudem")
-            ) {
+            if matches!(self.lower.get(j).copied(), Some("auch" | "zudem")) {
                 j += 1;
             }
             match self.actor_after_determiners(j, 2) {
@@ -374,5 +507,51 @@ impl<'a> SentenceView<'a> {
         let start = self.clause.partition_point(|&x| x < c);
         let end = self.clause.partition_point(|&x| x <= c);
         (start, end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_into_a_buffer_equals_fold() {
+        let mut buf = String::from("stale");
+        for w in [
+            "Ärger",
+            "ÖSTERREICH",
+            "ΟΔΟΣ",
+            "straße",
+            "İstanbul",
+            "NATO",
+            "x",
+        ] {
+            fold_into(w, &mut buf);
+            assert_eq!(buf, crate::text::fold(w), "{}", w);
+        }
+    }
+
+    #[test]
+    fn word_class_tests_match_the_lists() {
+        for w in DETERMINERS {
+            assert!(is_determiner(w), "{}", w);
+        }
+        for w in PREPOSITIONS {
+            assert!(is_preposition(w), "{}", w);
+        }
+        for w in PLACE_PREPOSITIONS {
+            assert!(is_place_preposition(w), "{}", w);
+        }
+        let all: Vec<&str> = DETERMINERS.iter().chain(PREPOSITIONS).copied().collect();
+        for w in all.iter().chain(&["dass", "Der", "vomm", ""]) {
+            assert_eq!(is_determiner(w), DETERMINERS.contains(w), "{}", w);
+            assert_eq!(is_preposition(w), PREPOSITIONS.contains(w), "{}", w);
+            assert_eq!(
+                is_place_preposition(w),
+                PLACE_PREPOSITIONS.contains(w),
+                "{}",
+                w
+            );
+        }
     }
 }

@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 
 use super::events::MAX_PARTICLE_DISTANCE;
-use super::sentence::{SentenceView, DETERMINERS, MAX_COORDINATED};
+use super::sentence::{is_determiner, is_preposition, SentenceView, MAX_COORDINATED};
 use super::{Arg, DocumentView, Found, Relater, RelationKind};
 use crate::lexicon::relation_patterns::CueKind;
 use crate::lexicon::roles::{Role, RoleCategory};
@@ -113,8 +113,8 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<
         let deputy = parts.iter().any(|p| r.patterns.is_deputy(&fold(p)))
             || (1..=2).any(|k| {
                 first >= k
-                    && !is_capitalized(sv.words[first - k])
-                    && r.patterns.is_deputy(&sv.lower[first - k])
+                    && !sv.capitalized[first - k]
+                    && r.patterns.is_deputy(sv.lower[first - k])
             });
         if deputy || r.patterns.is(&fold(&role.lemma), CueKind::NotLeading) {
             kind = RelationKind::AffiliatedWith;
@@ -122,8 +122,8 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<
         let mut former = parts.iter().any(|p| r.patterns.is_former(&fold(p)))
             || (1..=2).any(|k| {
                 first >= k
-                    && !is_capitalized(sv.words[first - k])
-                    && r.patterns.is_former(&sv.lower[first - k])
+                    && !sv.capitalized[first - k]
+                    && r.patterns.is_former(sv.lower[first - k])
             });
 
         // The organization or country.
@@ -180,7 +180,7 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<
             if let Some(p) = sv.actor_starting(i + 1).filter(|&a| is_per(sv, a)) {
                 let j = sv.actors[p].last + 1;
                 if matches!(
-                    sv.lower.get(j).map(String::as_str),
+                    sv.lower.get(j).copied(),
                     Some("von" | "vom" | "bei" | "beim")
                 ) {
                     if let Some(o) = sv
@@ -281,12 +281,12 @@ fn coordinated_role(sv: &SentenceView<'_>, after: usize, first: usize) -> bool {
         && first - k < 2
         && !is_capitalized(sv.words[k - 1])
         && sv.words[k - 1].chars().all(char::is_alphabetic)
-        && !CONJUNCTIONS.contains(&sv.lower[k - 1].as_str())
+        && !CONJUNCTIONS.contains(&sv.lower[k - 1])
     {
         k -= 1;
     }
     k > after
-        && matches!(sv.lower[k - 1].as_str(), "und" | "sowie")
+        && matches!(sv.lower[k - 1], "und" | "sowie")
         && (after..k).all(|j| sv.actor_at[j].is_none_or(|a| sv.actors[a].etype != EntityType::Per))
 }
 
@@ -307,17 +307,10 @@ fn role_name(word: &str, head: &str, lemma: &str) -> String {
 /// "von Euronews und Africanews", "Kasachstans". Returns the targets and the
 /// token after them.
 fn genitive_target(sv: &SentenceView<'_>, mut j: usize) -> Option<(Vec<Arg>, usize)> {
-    let linked = sv
-        .lower
-        .get(j)
-        .is_some_and(|w| ROLE_LINKS.contains(&w.as_str()));
+    let linked = sv.lower.get(j).is_some_and(|w| ROLE_LINKS.contains(w));
     if linked {
         j += 1;
-        if sv
-            .lower
-            .get(j)
-            .is_some_and(|w| DETERMINERS.contains(&w.as_str()))
-        {
+        if sv.lower.get(j).is_some_and(|&w| is_determiner(w)) {
             j += 1;
         }
         // up to three plain words: "des Geheimdienstes KNB", "der führenden
@@ -329,11 +322,11 @@ fn genitive_target(sv: &SentenceView<'_>, mut j: usize) -> Option<(Vec<Arg>, usi
             let w = sv.words.get(j)?;
             // plain words and "von" only ("der Geschäftsführung von X"):
             // "des Bundes der Beamten Hessen" does not make Hessen the organization
-            let lw = sv.lower[j].as_str();
+            let lw = sv.lower[j];
             if !w.chars().all(|c| c.is_alphabetic() || c == '-')
                 || sv.actor_at[j].is_some()
-                || DETERMINERS.contains(&lw)
-                || (super::sentence::PREPOSITIONS.contains(&lw) && lw != "von")
+                || is_determiner(lw)
+                || (is_preposition(lw) && lw != "von")
             {
                 return None;
             }
@@ -369,11 +362,11 @@ fn person_before(r: &Relater, sv: &SentenceView<'_>, i: usize, former: &mut bool
         if k == 0 {
             return None;
         }
-        let w = sv.lower[k - 1].as_str();
+        let w = sv.lower[k - 1];
         let word = sv.words[k - 1];
         if k >= 2 && is_time_phrase(sv, k - 2) {
             k -= 2;
-        } else if DETERMINERS.contains(&w)
+        } else if is_determiner(w)
             || (!is_capitalized(word)
                 && word.chars().all(char::is_alphabetic)
                 && !CONJUNCTIONS.contains(&w)
@@ -388,7 +381,7 @@ fn person_before(r: &Relater, sv: &SentenceView<'_>, i: usize, former: &mut bool
     if k == 0 {
         return None;
     }
-    let w = sv.lower[k - 1].as_str();
+    let w = sv.lower[k - 1];
     let mut person_end =
         if k >= 3 && r.patterns.phrase_at(&sv.lower, k - 2, CueKind::Copula) == Some(2) {
             k - 3
@@ -447,17 +440,18 @@ const TIME_WORDS: &[&str] = &[
 
 /// "seit 2019", "seit Mai", "ab Januar": two tokens from `k`.
 fn is_time_phrase(sv: &SentenceView<'_>, k: usize) -> bool {
-    matches!(sv.lower[k].as_str(), "seit" | "ab" | "bis")
-        && sv.lower.get(k + 1).is_some_and(|w| {
-            w.chars().all(|c| c.is_ascii_digit()) || TIME_WORDS.contains(&w.as_str())
-        })
+    matches!(sv.lower[k], "seit" | "ab" | "bis")
+        && sv
+            .lower
+            .get(k + 1)
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()) || TIME_WORDS.contains(w))
 }
 
 /// "der von Russland geführten Militärallianz OVKS": country or person
 /// `leads` organization.
 fn led_by(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
     for i in 1..sv.len() {
-        if !r.patterns.is_led_by(&sv.lower[i]) {
+        if !r.patterns.is_led_by(sv.lower[i]) {
             continue;
         }
         let Some(leader) = sv.actor_at[i - 1] else {
@@ -544,16 +538,15 @@ fn membership(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
         if sv.actor_at[i].is_some() {
             continue;
         }
-        let lower = sv.lower[i].as_str();
+        let lower = sv.lower[i];
         let (cs, ce) = sv.clause_range(sv.clause[i]);
         let blocked = sv.blocked[sv.clause[i]];
         let verb = r.patterns.verb(lower).iter().any(|(kind, cue)| {
             *kind == CueKind::MemberVerb
                 && match &cue.particle {
                     None => true,
-                    Some(p) => {
-                        (i + 1..ce.min(i + 1 + MAX_PARTICLE_DISTANCE)).any(|k| sv.lower[k] == *p)
-                    }
+                    Some(p) => (i + 1..ce.min(i + 1 + MAX_PARTICLE_DISTANCE))
+                        .any(|k| sv.lower[k] == p.as_str()),
                 }
         });
         if verb && !blocked {
@@ -578,7 +571,7 @@ fn member_verb(sv: &SentenceView<'_>, i: usize, cs: usize, ce: usize, out: &mut 
         .collect();
     let dative = |a: usize| {
         let f = sv.actors[a].first;
-        f > 0 && matches!(sv.lower[f - 1].as_str(), "der" | "dem")
+        f > 0 && matches!(sv.lower[f - 1], "der" | "dem")
     };
     // one organization (a name and its acronym in parentheses count once),
     // else the dative one
@@ -619,7 +612,7 @@ fn member_verb(sv: &SentenceView<'_>, i: usize, cs: usize, ce: usize, out: &mut 
         f.trigger_token = Some(i);
         f.trigger = Some("angehören".to_string()).filter(|_| sv.lower[i].contains("gehör"));
         if f.trigger.is_none() {
-            f.trigger = Some(sv.lower[i].clone());
+            f.trigger = Some(sv.lower[i].to_string());
         }
         out.push(f);
     }
@@ -639,13 +632,10 @@ fn member_noun(r: &Relater, sv: &SentenceView<'_>, i: usize, cs: usize, out: &mu
             (a, i + 1)
         } else {
             let mut j = i + 1;
-            if matches!(
-                sv.lower.get(j).map(String::as_str),
-                Some("der" | "des" | "im" | "in")
-            ) {
+            if matches!(sv.lower.get(j).copied(), Some("der" | "des" | "im" | "in")) {
                 j += 1;
             }
-            if sv.lower.get(j).is_some_and(|w| w == "der") {
+            if sv.lower.get(j).is_some_and(|&w| w == "der") {
                 j += 1;
             }
             match sv
@@ -664,15 +654,12 @@ fn member_noun(r: &Relater, sv: &SentenceView<'_>, i: usize, cs: usize, out: &mu
     let mut members: Vec<usize> = Vec::new();
     // after: "NATO-Mitglied Türkei", "Mitgliedstaaten wie A und B"
     let mut j = next;
-    if matches!(
-        sv.lower.get(j).map(String::as_str),
-        Some("wie" | "darunter" | ",")
-    ) {
+    if matches!(sv.lower.get(j).copied(), Some("wie" | "darunter" | ",")) {
         j += 1;
         if sv
             .lower
             .get(j)
-            .is_some_and(|w| w == "darunter" || w == "wie")
+            .is_some_and(|&w| w == "darunter" || w == "wie")
         {
             j += 1;
         }
@@ -717,8 +704,8 @@ fn subject_before(
     let mut k = i;
     // determiners/adverbs between: "A ist seit 2004 ein Mitglied" (numbers stop it)
     while k > cs && k + 3 > i {
-        let w = sv.lower[k - 1].as_str();
-        if DETERMINERS.contains(&w)
+        let w = sv.lower[k - 1];
+        if is_determiner(w)
             || (!is_capitalized(sv.words[k - 1])
                 && sv.words[k - 1].chars().all(char::is_alphabetic)
                 && !CONJUNCTIONS.contains(&w)
@@ -730,7 +717,7 @@ fn subject_before(
             break;
         }
     }
-    let w = sv.lower.get(k.checked_sub(1)?)?.as_str();
+    let w = *sv.lower.get(k.checked_sub(1)?)?;
     if !(r.patterns.is(w, CueKind::Copula) || w == ",") {
         return None;
     }
