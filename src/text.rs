@@ -46,6 +46,22 @@ pub fn fold(s: &str) -> String {
     }
 }
 
+/// [`fold`] into `out`, replacing its contents but reusing its allocation.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    if s.is_ascii() {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+    } else if s.contains('Σ') {
+        // the final-sigma rule depends on context: leave it to the library
+        out.push_str(&s.to_lowercase());
+    } else {
+        for c in s.chars() {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
 /// A stable id slug for a name: lowercase, umlauts transliterated
 /// (ä → ae, ß → ss), runs of other characters turned into one `-`.
 pub fn slug(s: &str) -> String {
@@ -99,6 +115,23 @@ mod tests {
     fn fold_handles_umlauts_and_sharp_s() {
         assert_eq!(fold("ÖSTERREICH"), "österreich");
         assert_eq!(fold("STRAẞE"), "straße");
+    }
+
+    #[test]
+    fn fold_into_equals_fold() {
+        let mut buf = String::from("leftover");
+        for s in [
+            "Größe",
+            "NATO",
+            "İstanbul",
+            "ΟΔΥΣΣΕΥΣ",
+            "STRAẞE",
+            "",
+            "ǅemal",
+        ] {
+            fold_into(s, &mut buf);
+            assert_eq!(buf, fold(s), "{}", s);
+        }
     }
 
     #[test]

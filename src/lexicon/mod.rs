@@ -9,6 +9,7 @@ pub mod names;
 pub mod orgs;
 pub mod relation_patterns;
 pub mod roles;
+pub mod suffix;
 pub mod triggers;
 
 use std::borrow::Cow;

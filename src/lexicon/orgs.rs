@@ -9,10 +9,11 @@ use std::collections::{HashMap, HashSet};
 
 use foldhash::fast::FixedState;
 
+use super::suffix::SuffixTrie;
 use super::{data_error, records, DataSource};
 use crate::error::Result;
 use crate::recognize::EntityType;
-use crate::text::fold;
+use crate::text::{fold, fold_into};
 
 /// The data file's name under `data/`.
 pub const FILE: &str = "lexicon/org_suffixes.tsv";
@@ -48,38 +49,21 @@ impl OrgKind {
     }
 }
 
-/// Word endings of one kind, matched case-insensitively against the end of a
-/// (folded) word.
-#[derive(Debug, Clone, Default)]
-struct Endings {
-    forms: HashMap<String, EntityType, FixedState>,
-    /// Bit `n` is set when some form is `n` bytes long (`n` < 64).
-    lengths: u64,
-}
+/// The kinds matched against word endings, as indices into [`Endings`] values.
+const HEAD: usize = 0;
+const LEAD: usize = 1;
+const WORD: usize = 2;
+const DESCRIPTOR: usize = 3;
 
-impl Endings {
-    fn insert(&mut self, form: &str, etype: EntityType) {
-        let folded = fold(form);
-        if folded.len() < 64 {
-            self.lengths |= 1 << folded.len();
-            self.forms.insert(folded, etype);
-        }
-    }
+/// Word endings of the four ending kinds (head, lead, word, descriptor),
+/// matched case-insensitively against the end of a (folded) word; forms of
+/// 64 bytes or more are ignored.
+type Endings = SuffixTrie<[Option<EntityType>; 4]>;
 
-    /// The type of the longest form that `folded` equals or ends with.
-    fn find(&self, folded: &str) -> Option<EntityType> {
-        if self.lengths == 0 {
-            return None;
-        }
-        for (i, _) in folded.char_indices() {
-            let len = folded.len() - i;
-            if len < 64 && self.lengths & (1 << len) != 0 {
-                if let Some(t) = self.forms.get(&folded[i..]) {
-                    return Some(*t);
-                }
-            }
-        }
-        None
+fn insert_ending(endings: &mut Endings, kind: usize, form: &str, etype: EntityType) {
+    let folded = fold(form);
+    if folded.len() < 64 {
+        endings.slot(folded.as_bytes()).get_or_insert([None; 4])[kind] = Some(etype);
     }
 }
 
@@ -109,10 +93,7 @@ impl OrgHits {
 /// All organization heads, leads, words, legal forms and descriptors.
 #[derive(Debug, Clone, Default)]
 pub struct OrgLexicon {
-    heads: Endings,
-    leads: Endings,
-    words: Endings,
-    descriptors: Endings,
+    endings: Endings,
     legal: HashMap<String, EntityType, FixedState>,
     /// Every prefix of every legal form ("e", "e.", "e.V"), to try joining
     /// tokens only where a legal form can start.
@@ -158,10 +139,10 @@ impl OrgLexicon {
                 .parse()
                 .map_err(|e: String| data_error(FILE, rec.line, e))?;
             match kind {
-                OrgKind::Head => lex.heads.insert(form, etype),
-                OrgKind::Lead => lex.leads.insert(form, etype),
-                OrgKind::Word => lex.words.insert(form, etype),
-                OrgKind::Descriptor => lex.descriptors.insert(form, etype),
+                OrgKind::Head => insert_ending(&mut lex.endings, HEAD, form, etype),
+                OrgKind::Lead => insert_ending(&mut lex.endings, LEAD, form, etype),
+                OrgKind::Word => insert_ending(&mut lex.endings, WORD, form, etype),
+                OrgKind::Descriptor => insert_ending(&mut lex.endings, DESCRIPTOR, form, etype),
                 OrgKind::Legal => {
                     for (i, _) in form.char_indices().skip(1) {
                         lex.legal_prefixes.insert(form[..i].to_string());
@@ -177,42 +158,67 @@ impl OrgLexicon {
         Ok(lex)
     }
 
-    fn find(endings: &Endings, folded: &str) -> Option<EntityType> {
-        with_genitive(folded)
-            .into_iter()
-            .flatten()
-            .find_map(|w| endings.find(w))
+    /// Everything the lexicon knows about `word`.
+    pub fn classify(&self, word: &str) -> OrgHits {
+        self.classify_with(word, &mut String::new())
     }
 
-    /// Everything the lexicon knows about `word`, folding it once.
-    pub fn classify(&self, word: &str) -> OrgHits {
-        let folded = fold(word);
+    /// [`OrgLexicon::classify`], folding `word` into `buf` (reused across
+    /// calls to save allocations).
+    pub fn classify_with(&self, word: &str, buf: &mut String) -> OrgHits {
+        fold_into(word, buf);
+        self.classify_folded(buf)
+    }
+
+    /// For each kind, the longest form the word ends with, trying the word
+    /// itself first, then without a genitive "-s", then without "-es".
+    fn classify_folded(&self, folded: &str) -> OrgHits {
+        let mut found: [Option<EntityType>; 4] = [None; 4];
+        for w in with_genitive(folded).into_iter().flatten() {
+            // keys come shortest first, so the last hit of a kind is the longest
+            let mut hit: [Option<EntityType>; 4] = [None; 4];
+            self.endings.for_each_suffix(w.as_bytes(), |_, v| {
+                for (h, t) in hit.iter_mut().zip(v) {
+                    if t.is_some() {
+                        *h = *t;
+                    }
+                }
+            });
+            for (f, h) in found.iter_mut().zip(hit) {
+                if f.is_none() {
+                    *f = h;
+                }
+            }
+            if found.iter().all(Option::is_some) {
+                break;
+            }
+        }
         OrgHits {
-            head: OrgLexicon::find(&self.heads, &folded),
-            lead: OrgLexicon::find(&self.leads, &folded),
-            word: OrgLexicon::find(&self.words, &folded),
-            descriptor: OrgLexicon::find(&self.descriptors, &folded),
+            head: found[HEAD],
+            lead: found[LEAD],
+            word: found[WORD],
+            descriptor: found[DESCRIPTOR],
         }
     }
 
     /// The type if `word` is or ends in a head noun ("Presse-Agentur").
     pub fn head(&self, word: &str) -> Option<EntityType> {
-        OrgLexicon::find(&self.heads, &fold(word))
+        self.classify(word).head
     }
 
     /// The type if `word` is or ends in a lead noun ("Bundesamt").
     pub fn lead(&self, word: &str) -> Option<EntityType> {
-        OrgLexicon::find(&self.leads, &fold(word))
+        self.classify(word).lead
     }
 
     /// The type if `word` is a name by itself ("Bundestag").
     pub fn word(&self, word: &str) -> Option<EntityType> {
-        OrgLexicon::find(&self.words, &fold(word))
+        self.classify(word).word
     }
 
     /// The type if `word` is or ends in a descriptor noun ("Geheimdienstes").
     pub fn descriptor(&self, word: &str) -> Option<EntityType> {
-        OrgLexicon::find(&self.descriptors, &fold(word))
+        self.classify(word).descriptor
     }
 
     /// Whether some legal form starts with `s`.

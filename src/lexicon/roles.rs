@@ -254,6 +254,11 @@ impl RoleLexicon {
         })
     }
 
+    /// All surface forms, in no particular order.
+    pub fn surfaces(&self) -> impl Iterator<Item = &str> {
+        self.by_surface.keys().map(String::as_str)
+    }
+
     /// Number of forms.
     pub fn len(&self) -> usize {
         self.by_surface.len()

@@ -5,6 +5,8 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use foldhash::fast::FixedState;
+
 use crate::error::Result;
 use crate::lexicon::names::NameLists;
 use crate::lexicon::orgs::{OrgHits, OrgLexicon};
@@ -80,6 +82,9 @@ pub struct Patterns {
     roles: RoleLexicon,
     orgs: OrgLexicon,
     names: NameLists,
+    /// Role forms ending in a full stop, without it and of at most 5 bytes
+    /// ("Dr", "Prof").
+    abbreviated_titles: HashSet<String, FixedState>,
 }
 
 /// A token of a sentence with what the gazetteer knows of it.
@@ -97,11 +102,25 @@ struct Word<'t> {
     /// Whether that mention is in its base form (not a genitive, adjective
     /// or other name of its canonical form).
     gaz_base: bool,
+    /// Letter statistics.
+    shape: Shape,
+    /// Whether the word starts with an uppercase letter.
+    cap: bool,
+    /// Whether the word has no letter or digit.
+    punct: bool,
+    /// [`Patterns::is_name_word`].
+    name: bool,
+    /// [`Patterns::is_org_acronym`].
+    acronym: bool,
+    /// For capitalized words: whether the word is or ends in a role.
+    role: bool,
+    /// What the organization lexicon knows of a capitalized word of 3+ bytes.
+    hits: OrgHits,
 }
 
 impl Word<'_> {
     fn is_cap(&self) -> bool {
-        crate::text::is_capitalized(self.text)
+        self.cap
     }
 
     fn is(&self, s: &str) -> bool {
@@ -109,7 +128,7 @@ impl Word<'_> {
     }
 
     fn is_punct(&self) -> bool {
-        !self.text.chars().any(char::is_alphanumeric)
+        self.punct
     }
 }
 
@@ -125,7 +144,7 @@ struct Found {
     candidates: Vec<Candidate>,
     links: Vec<((usize, usize), (usize, usize))>,
     /// Acronyms the text defines as terms, not names ("FCKW").
-    not_names: HashSet<String>,
+    not_names: HashSet<String, FixedState>,
 }
 
 impl Found {
@@ -180,13 +199,13 @@ impl Found {
             }
         }
         let mentions: Vec<Mention> = kept.into_values().collect();
-        let index: HashMap<(usize, usize), usize> = mentions
+        let index: HashMap<(usize, usize), usize, FixedState> = mentions
             .iter()
             .enumerate()
             .map(|(i, m)| ((m.start, m.end), i))
             .collect();
         let mut aliases = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen: HashSet<(usize, usize), FixedState> = HashSet::default();
         for (long, short) in self.links {
             if let (Some(&l), Some(&s)) = (index.get(&long), index.get(&short)) {
                 if l != s && seen.insert((l, s)) {
@@ -198,20 +217,75 @@ impl Found {
     }
 }
 
+/// Letter statistics of a word, from one pass over its characters.
+#[derive(Debug, Clone, Copy, Default)]
+struct Shape {
+    /// Number of characters.
+    chars: usize,
+    /// Number of uppercase characters.
+    upper: usize,
+    /// Whether some character is lowercase.
+    any_lower: bool,
+    /// Whether every character is alphabetic.
+    alpha: bool,
+    /// Whether some character is a letter or digit.
+    any_alnum: bool,
+    /// Whether every character is a letter, hyphen or apostrophe.
+    name_chars: bool,
+    /// Whether the first character is uppercase.
+    first_upper: bool,
+}
+
+impl Shape {
+    fn of(t: &str) -> Shape {
+        let mut s = Shape {
+            alpha: true,
+            name_chars: true,
+            ..Shape::default()
+        };
+        if t.is_ascii() {
+            s.chars = t.len();
+            s.first_upper = t.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
+            for &b in t.as_bytes() {
+                let upper = b.is_ascii_uppercase();
+                let lower = b.is_ascii_lowercase();
+                s.upper += usize::from(upper);
+                s.any_lower |= lower;
+                s.alpha &= upper || lower;
+                s.any_alnum |= upper || lower || b.is_ascii_digit();
+                s.name_chars &= upper || lower || b == b'-' || b == b'\'';
+            }
+        } else {
+            s.first_upper = t.chars().next().is_some_and(char::is_uppercase);
+            for c in t.chars() {
+                s.chars += 1;
+                let alpha = c.is_alphabetic();
+                s.upper += usize::from(c.is_uppercase());
+                s.any_lower |= c.is_lowercase();
+                s.alpha &= alpha;
+                s.any_alnum |= c.is_alphanumeric();
+                s.name_chars &= alpha || c == '-' || c == '\'' || c == '’';
+            }
+        }
+        s
+    }
+}
+
 /// Whether `t` looks like an acronym: 2–6 letters, at least two capitals and
 /// no more lowercase than capitals ("NATO", "AfD"), not a plural ("NGOs") and
 /// not a Roman numeral.
 pub fn is_acronym_shape(t: &str) -> bool {
-    let n = t.chars().count();
-    if !(2..=6).contains(&n) || !t.chars().all(char::is_alphabetic) {
+    // at most 6 chars of at most 4 bytes
+    t.len() <= 24 && acronym_shape(t, &Shape::of(t))
+}
+
+fn acronym_shape(t: &str, s: &Shape) -> bool {
+    let n = s.chars;
+    if !(2..=6).contains(&n) || !s.alpha || !s.first_upper {
         return false;
     }
-    if !t.chars().next().is_some_and(char::is_uppercase) {
-        return false;
-    }
-    let upper = t.chars().filter(|c| c.is_uppercase()).count();
-    let lower = n - upper;
-    if upper < 2 || lower > upper || t.ends_with('s') && lower > 0 {
+    let lower = n - s.upper;
+    if s.upper < 2 || lower > s.upper || t.ends_with('s') && lower > 0 {
         return false;
     }
     !t.chars().all(|c| "IVXLCDM".contains(c))
@@ -220,18 +294,15 @@ pub fn is_acronym_shape(t: &str) -> bool {
 /// Whether `t` is shaped like a name word: capitalized with lowercase letters
 /// ("Müller", "O'Brien", "Meyer-Landrut"), or a hyphen particle form ("al-Assad").
 fn is_name_shape(t: &str) -> bool {
-    if !t
-        .chars()
-        .all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
-    {
+    name_shape(t, &Shape::of(t))
+}
+
+fn name_shape(t: &str, s: &Shape) -> bool {
+    if !s.name_chars || s.chars == 0 {
         return false;
     }
-    let mut chars = t.chars();
-    let Some(first) = chars.next() else {
-        return false;
-    };
-    if first.is_uppercase() {
-        return t.chars().count() >= 2 && t.chars().any(char::is_lowercase) && !t.ends_with('-');
+    if s.first_upper {
+        return s.chars >= 2 && s.any_lower && !t.ends_with('-');
     }
     if let Some((pre, rest)) = t.split_once('-') {
         return HYPHEN_PARTICLES.contains(&pre) && crate::text::is_capitalized(rest);
@@ -239,8 +310,8 @@ fn is_name_shape(t: &str) -> bool {
     false
 }
 
-fn has_noun_ending(t: &str) -> bool {
-    t.chars().count() >= 8 && NOUN_ENDINGS.iter().any(|e| t.ends_with(e))
+fn has_noun_ending(t: &str, s: &Shape) -> bool {
+    s.chars >= 8 && NOUN_ENDINGS.iter().any(|e| t.ends_with(e))
 }
 
 /// Whether a capitalized word looks like an inflected adjective ("Deutsche",
@@ -320,10 +391,18 @@ fn initials_match(words: &[Word], acr: &str) -> bool {
 impl Patterns {
     /// Load the role, organization, first-name and stopword lexicons.
     pub fn load(data: &DataSource) -> Result<Patterns> {
+        let roles = RoleLexicon::load(data)?;
+        let abbreviated_titles = roles
+            .surfaces()
+            .filter_map(|s| s.strip_suffix('.'))
+            .filter(|s| s.len() <= 5)
+            .map(str::to_string)
+            .collect();
         Ok(Patterns {
-            roles: RoleLexicon::load(data)?,
+            roles,
             orgs: OrgLexicon::load(data)?,
             names: NameLists::load(data)?,
+            abbreviated_titles,
         })
     }
 
@@ -339,24 +418,15 @@ impl Patterns {
         let mut found = Found::default();
         let mut gi = 0;
         let mut all_words: Vec<Vec<Word>> = Vec::with_capacity(sentences.len());
+        let mut buf = String::new();
         for s in sentences {
-            let words = words_of(text, s, gazetteer, &mut gi);
-            let hits: Vec<OrgHits> = words
-                .iter()
-                .map(|w| {
-                    if w.is_cap() && w.text.len() >= 3 {
-                        self.orgs.classify(w.text)
-                    } else {
-                        OrgHits::default()
-                    }
-                })
-                .collect();
+            let words = self.words_of(text, s, gazetteer, &mut gi, &mut buf);
             let sid = s.index;
             self.definitions(&words, sid, gazetteer, &mut found);
             self.persons_after_roles(&words, sid, &mut found);
             self.persons_with_first_names(&words, sid, &mut found);
-            self.org_names(&words, &hits, sid, &mut found);
-            self.described(&words, &hits, sid, &mut found);
+            self.org_names(&words, sid, &mut found);
+            self.described(&words, sid, &mut found);
             if !is_shouting(&words) {
                 self.acronyms(&words, sid, &mut found);
             }
@@ -366,20 +436,81 @@ impl Patterns {
         found.finish(text)
     }
 
+    /// The tokens of sentence `s` with their gazetteer coverage and what the
+    /// lexicons know of them; `gi` is a cursor into `gazetteer` that only
+    /// moves forward across sentences, `buf` a scratch buffer for folding.
+    fn words_of<'t>(
+        &self,
+        text: &'t str,
+        s: &Sentence,
+        gazetteer: &[Mention],
+        gi: &mut usize,
+        buf: &mut String,
+    ) -> Vec<Word<'t>> {
+        let mut out = Vec::with_capacity(s.tokens.len());
+        for t in &s.tokens {
+            while *gi < gazetteer.len() && gazetteer[*gi].end <= t.start {
+                *gi += 1;
+            }
+            let gaz = (*gi < gazetteer.len() && gazetteer[*gi].start < t.end).then_some(*gi);
+            let gaz_whole =
+                gaz.is_some_and(|g| gazetteer[g].start == t.start && gazetteer[g].end == t.end);
+            let word = &text[t.start..t.end];
+            let shape = Shape::of(word);
+            let cap = shape.first_upper;
+            out.push(Word {
+                text: word,
+                start: t.start,
+                end: t.end,
+                gaz,
+                gaz_whole,
+                gaz_type: gaz.map(|g| gazetteer[g].etype),
+                gaz_base: gaz
+                    .is_some_and(|g| gazetteer[g].canonical.as_deref().is_none_or(|c| c == word)),
+                shape,
+                cap,
+                punct: !shape.any_alnum,
+                name: gaz.is_none() && self.is_name_text(word, &shape),
+                acronym: self.is_org_acronym_text(word, &shape),
+                role: cap && self.roles.find_in_word(word).is_some(),
+                hits: if cap && word.len() >= 3 {
+                    self.orgs.classify_with(word, buf)
+                } else {
+                    OrgHits::default()
+                },
+            });
+        }
+        out
+    }
+
     /// Whether `w` can continue a person name ("Hans Richter": a role word
-    /// may be a surname).
+    /// may be a surname). Computed once per word in [`Patterns::words_of`].
     fn is_name_word(&self, w: &Word) -> bool {
-        w.gaz.is_none()
-            && is_name_shape(w.text)
-            && !self.names.is_not_name(w.text)
-            && !has_noun_ending(w.text)
-            && !self.is_abbreviated_title(w.text)
+        w.name
+    }
+
+    /// Whether `text` (of shape `shape`), not matched by the gazetteer, can
+    /// continue a person name.
+    fn is_name_text(&self, text: &str, shape: &Shape) -> bool {
+        name_shape(text, shape)
+            && !has_noun_ending(text, shape)
+            && !self.names.is_not_name(text)
+            && !self.is_abbreviated_title(text)
+    }
+
+    /// Whether `w` is or ends in a role ("Präsident", "Außenminister").
+    fn is_role(&self, w: &Word) -> bool {
+        if w.cap {
+            w.role
+        } else {
+            self.roles.find_in_word(w.text).is_some()
+        }
     }
 
     /// Whether `w` can start a person name: a name word that is no role
     /// ("Bankdirektor", "Kaiser").
     fn is_first_name_word(&self, w: &Word) -> bool {
-        self.is_name_word(w) && self.roles.find_in_word(w.text).is_none()
+        self.is_name_word(w) && !self.is_role(w)
     }
 
     /// A place name that ends a person name as its surname ("Rick Dudley"):
@@ -398,19 +529,21 @@ impl Patterns {
 
     /// "Dr", "Prof": a title written without its full stop or split from it.
     fn is_abbreviated_title(&self, t: &str) -> bool {
-        t.len() <= 5 && {
-            let mut s = String::with_capacity(t.len() + 1);
-            s.push_str(t);
-            s.push('.');
-            self.roles.get(&s).is_some()
-        }
+        t.len() <= 5 && self.abbreviated_titles.contains(t)
     }
 
-    /// An acronym that may name an organization.
+    /// An acronym that may name an organization. Computed once per word in
+    /// [`Patterns::words_of`].
     fn is_org_acronym(&self, w: &Word) -> bool {
-        is_acronym_shape(w.text)
-            && !self.names.is_not_acronym(w.text)
-            && self.orgs.legal(w.text).is_none()
+        w.acronym
+    }
+
+    /// Whether `text` (of shape `shape`) is an acronym that may name an
+    /// organization.
+    fn is_org_acronym_text(&self, text: &str, shape: &Shape) -> bool {
+        acronym_shape(text, shape)
+            && !self.names.is_not_acronym(text)
+            && self.orgs.legal(text).is_none()
     }
 
     /// The role at `words[i]` ("Präsident", "NATO-Generalsekretär", "Dr."):
@@ -424,7 +557,7 @@ impl Patterns {
         if words.get(i + 1).is_some_and(|dot| dot.is(".")) && self.is_abbreviated_title(w.text) {
             return Some(i + 2);
         }
-        self.roles.find_in_word(w.text).map(|_| i + 1)
+        w.role.then_some(i + 1)
     }
 
     /// A person name starting at `words[i]`: 1–4 name words with particles
@@ -446,7 +579,7 @@ impl Patterns {
                 .is_some_and(|n| n.is_cap() && !n.is_punct() && n.start > w.end);
             if caps > 0 {
                 // a new title starts a new name: "X Y Premier Z"
-                if next_is_cap && self.roles.find_in_word(w.text).is_some() {
+                if next_is_cap && self.is_role(w) {
                     break;
                 }
                 // the same word again: a repeated byline "X Y X Y"
@@ -633,7 +766,7 @@ impl Patterns {
 
     /// Organization names from heads, leads, single-word names, club
     /// prefixes and legal forms.
-    fn org_names(&self, words: &[Word], hits: &[OrgHits], sid: usize, found: &mut Found) {
+    fn org_names(&self, words: &[Word], sid: usize, found: &mut Found) {
         for i in 0..words.len() {
             let w = &words[i];
             // legal forms: "Muster GmbH", "Beispiel e.V."
@@ -644,8 +777,8 @@ impl Patterns {
                     let ok = (p.is_cap()
                         && !p.is_punct()
                         && !self.names.is_not_name(p.text)
-                        && hits[a - 1].descriptor.is_none()
-                        && self.roles.find_in_word(p.text).is_none())
+                        && p.hits.descriptor.is_none()
+                        && !self.is_role(p))
                         || p.is("&");
                     if !ok {
                         break;
@@ -705,10 +838,10 @@ impl Patterns {
                 }
                 continue;
             }
-            let head = hits[i].head;
-            let lead = hits[i].lead;
+            let head = w.hits.head;
+            let lead = w.hits.lead;
             if head.is_none() && lead.is_none() {
-                if let Some(t) = hits[i].word {
+                if let Some(t) = w.hits.word {
                     found.add(prio::ORG_WORD, sid, (w.start, w.end), t, None);
                 }
                 continue;
@@ -746,7 +879,7 @@ impl Patterns {
                 }
             }
             if a == i && b == i + 1 {
-                if let Some(t) = hits[i].word {
+                if let Some(t) = w.hits.word {
                     found.add(prio::ORG_WORD, sid, (w.start, w.end), t, None);
                 }
                 continue;
@@ -824,13 +957,13 @@ impl Patterns {
     }
 
     /// "der Geheimdienst KNB", "die Nachrichtenagentur „Name“", "die Stadt X".
-    fn described(&self, words: &[Word], hits: &[OrgHits], sid: usize, found: &mut Found) {
+    fn described(&self, words: &[Word], sid: usize, found: &mut Found) {
         for i in 0..words.len().saturating_sub(1) {
             let w = &words[i];
             if !w.is_cap() || w.is_punct() {
                 continue;
             }
-            let Some(etype) = hits[i].descriptor else {
+            let Some(etype) = w.hits.descriptor else {
                 continue;
             };
             // a place named like a descriptor ("Darmstadt") describes nothing;
@@ -856,7 +989,7 @@ impl Patterns {
                         );
                     }
                 }
-            } else if self.is_name_word(n) && hits[i + 1].descriptor.is_none() {
+            } else if self.is_name_word(n) && n.hits.descriptor.is_none() {
                 // one name word, or a domain ("Beispiel.kz")
                 let mut b = i + 2;
                 if let [dot, tld, ..] = &words[b.min(words.len())..] {
@@ -914,16 +1047,12 @@ impl Patterns {
             {
                 continue;
             }
-            let probe = Word {
-                text: part,
-                start: w.start,
-                end,
-                gaz: None,
-                gaz_whole: false,
-                gaz_type: None,
-                gaz_base: false,
+            let acronym = if part.len() == w.text.len() {
+                w.acronym
+            } else {
+                self.is_org_acronym_text(part, &Shape::of(part))
             };
-            if self.is_org_acronym(&probe) {
+            if acronym {
                 found.add(prio::ACRONYM, sid, (w.start, end), EntityType::Org, None);
             }
         }
@@ -1010,12 +1139,7 @@ impl Patterns {
     /// descriptor or legal form.
     fn has_org_evidence(&self, span: &[Word]) -> bool {
         span.iter().any(|w| {
-            w.is_cap()
-                && (self.orgs.head(w.text).is_some()
-                    || self.orgs.lead(w.text).is_some()
-                    || self.orgs.word(w.text).is_some()
-                    || self.orgs.descriptor(w.text).is_some()
-                    || self.orgs.legal(w.text).is_some())
+            w.is_cap() && (self.orgs.classify(w.text).any() || self.orgs.legal(w.text).is_some())
         })
     }
 
@@ -1054,9 +1178,9 @@ impl Patterns {
     /// Document-level name memory: full names and surnames of persons found
     /// by titles or first names are marked wherever else they occur.
     fn name_memory(&self, all_words: &[Vec<Word>], sentences: &[Sentence], found: &mut Found) {
-        let mut full: HashMap<&str, Vec<Vec<&str>>> = HashMap::new();
-        let mut surnames: HashSet<&str> = HashSet::new();
-        let mut by_sentence: HashMap<usize, usize> = HashMap::new();
+        let mut full: HashMap<&str, Vec<Vec<&str>>, FixedState> = HashMap::default();
+        let mut surnames: HashSet<&str, FixedState> = HashSet::default();
+        let mut by_sentence: HashMap<usize, usize, FixedState> = HashMap::default();
         for (k, s) in sentences.iter().enumerate() {
             by_sentence.insert(s.index, k);
         }
@@ -1201,48 +1325,14 @@ fn is_shouting(words: &[Word]) -> bool {
     let mut caps = 0;
     let mut total = 0;
     for w in words {
-        if w.text.chars().count() >= 2 && w.text.chars().all(char::is_alphabetic) {
+        if w.shape.chars >= 2 && w.shape.alpha {
             total += 1;
-            if w.text.chars().all(char::is_uppercase) {
+            if w.shape.upper == w.shape.chars {
                 caps += 1;
             }
         }
     }
     caps >= 3 && caps * 5 >= total * 3
-}
-
-/// The tokens of sentence `s` with their gazetteer coverage; `gi` is a cursor
-/// into `gazetteer` that only moves forward across sentences.
-fn words_of<'t>(
-    text: &'t str,
-    s: &Sentence,
-    gazetteer: &[Mention],
-    gi: &mut usize,
-) -> Vec<Word<'t>> {
-    let mut out = Vec::with_capacity(s.tokens.len());
-    for t in &s.tokens {
-        while *gi < gazetteer.len() && gazetteer[*gi].end <= t.start {
-            *gi += 1;
-        }
-        let gaz = (*gi < gazetteer.len() && gazetteer[*gi].start < t.end).then_some(*gi);
-        let gaz_whole =
-            gaz.is_some_and(|g| gazetteer[g].start == t.start && gazetteer[g].end == t.end);
-        out.push(Word {
-            text: &text[t.start..t.end],
-            start: t.start,
-            end: t.end,
-            gaz,
-            gaz_whole,
-            gaz_type: gaz.map(|g| gazetteer[g].etype),
-            gaz_base: gaz.is_some_and(|g| {
-                gazetteer[g]
-                    .canonical
-                    .as_deref()
-                    .is_none_or(|c| c == &text[t.start..t.end])
-            }),
-        });
-    }
-    out
 }
 
 #[cfg(test)]
