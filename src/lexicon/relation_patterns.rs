@@ -25,6 +25,9 @@ pub enum CueKind {
     MemberVerb,
     /// A participle of leading, used as adjective: "(von Russland) geführte".
     LedBy,
+    /// A verb of leading with a person subject and an organization object:
+    /// "X leitet die Y", "Die Y wird von X geführt".
+    LeadVerb,
     /// A marker of a former role: "Ex", "ehemalig", "zuletzt" (word prefix).
     Former,
     /// A copula linking a person to a role: "ist", "war".
@@ -60,6 +63,7 @@ impl CueKind {
             "member_noun" => CueKind::MemberNoun,
             "member_verb" => CueKind::MemberVerb,
             "led_by" => CueKind::LedBy,
+            "lead_verb" => CueKind::LeadVerb,
             "former" => CueKind::Former,
             "copula" => CueKind::Copula,
             "country_anaphor" => CueKind::CountryAnaphor,
@@ -84,7 +88,10 @@ impl CueKind {
     }
 
     fn is_verb(self) -> bool {
-        matches!(self, CueKind::MemberVerb | CueKind::LedBy)
+        matches!(
+            self,
+            CueKind::MemberVerb | CueKind::LedBy | CueKind::LeadVerb
+        )
     }
 }
 
@@ -93,6 +100,11 @@ impl CueKind {
 pub struct VerbCue {
     /// The particle that must follow ("an" for "gehören … an").
     pub particle: Option<String>,
+    /// Whether the form is the past participle ("geleitet").
+    pub participle: bool,
+    /// Whether the form is a simple past ("leitete", "führten"): a form
+    /// ending in "te"/"ten" other than the infinitive.
+    pub past: bool,
 }
 
 /// A set of [`CueKind`]s, one bit each.
@@ -177,7 +189,12 @@ impl RelationPatterns {
                 }
             } else if kind.is_verb() {
                 let (particle, fs) = verb_forms(cue, forms);
+                let infinitive = fold(&cue.replace('|', ""));
                 for (f, k) in fs {
+                    let participle = k == FormKind::Participle;
+                    let past = !participle
+                        && (f.ends_with("te") || f.ends_with("ten"))
+                        && format!("{}{}", particle.as_deref().unwrap_or(""), f) != infinitive;
                     if kind == CueKind::LedBy {
                         if k == FormKind::Participle {
                             let joined = format!("{}{}", particle.as_deref().unwrap_or(""), f);
@@ -185,13 +202,18 @@ impl RelationPatterns {
                         }
                         continue;
                     }
+                    let cue = |particle: Option<String>| VerbCue {
+                        particle,
+                        participle,
+                        past,
+                    };
                     if let Some(part) = &particle {
-                        p.add_verb(format!("{}{}", part, f), kind, None);
-                        if k != FormKind::Participle {
-                            p.add_verb(f, kind, Some(part.clone()));
+                        p.add_verb(format!("{}{}", part, f), kind, cue(None));
+                        if !participle {
+                            p.add_verb(f, kind, cue(Some(part.clone())));
                         }
                     } else {
-                        p.add_verb(f, kind, None);
+                        p.add_verb(f, kind, cue(None));
                     }
                 }
             } else if kind == CueKind::Former || kind == CueKind::Deputy {
@@ -211,9 +233,8 @@ impl RelationPatterns {
         Ok(p)
     }
 
-    fn add_verb(&mut self, form: String, kind: CueKind, particle: Option<String>) {
+    fn add_verb(&mut self, form: String, kind: CueKind, cue: VerbCue) {
         let list = self.verbs.entry(form).or_default();
-        let cue = VerbCue { particle };
         if !list.iter().any(|(k, c)| *k == kind && *c == cue) {
             list.push((kind, cue));
         }
@@ -320,6 +341,7 @@ mod tests {
         assert_eq!(p.verb("gehören")[0].1.particle.as_deref(), Some("an"));
         assert_eq!(p.verb("angehört")[0].1.particle, None);
         assert!(p.is_led_by("geführten"));
+        assert!(p.verb("geführt").is_empty(), "led_by gives no verb forms");
         assert!(!p.is_led_by("geführtenlos"));
         assert!(p.is_former("ehemaligen"));
         assert!(p.is("nicht", CueKind::Negation));
@@ -359,6 +381,17 @@ mod tests {
         ] {
             assert_eq!(p.noun(w), naive(w), "{}", w);
         }
+    }
+
+    #[test]
+    fn lead_verb_forms_know_participle_and_past() {
+        let p = RelationPatterns::parse("leiten\tlead_verb\t*\n", "p").unwrap();
+        let cue = |w: &str| p.verb(w).first().map(|(_, c)| (c.participle, c.past));
+        assert_eq!(cue("leitet"), Some((false, false)));
+        assert_eq!(cue("leiten"), Some((false, false)));
+        assert_eq!(cue("leitete"), Some((false, true)));
+        assert_eq!(cue("leiteten"), Some((false, true)));
+        assert_eq!(cue("geleitet"), Some((true, false)));
     }
 
     #[test]

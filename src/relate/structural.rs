@@ -66,6 +66,7 @@ impl EntityNames {
 pub(crate) fn find(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<Found>) {
     roles(r, sv, names, out);
     led_by(r, sv, out);
+    lead_verbs(r, sv, out);
     party_after_name(r, sv, out);
     membership(r, sv, out);
 }
@@ -306,7 +307,19 @@ fn role_name(word: &str, head: &str, lemma: &str) -> String {
 /// After a role at `i - 1`: "des Geheimdienstes KNB", "der Volksbank X",
 /// "von Euronews und Africanews", "Kasachstans". Returns the targets and the
 /// token after them.
-fn genitive_target(sv: &SentenceView<'_>, mut j: usize) -> Option<(Vec<Arg>, usize)> {
+fn genitive_target(sv: &SentenceView<'_>, j: usize) -> Option<(Vec<Arg>, usize)> {
+    let (actors, next) = genitive_actors(sv, j)?;
+    let targets = actors
+        .into_iter()
+        .filter(|&x| is_org_or_loc(sv, x))
+        .map(|x| Arg::from(&sv.actors[x]))
+        .collect();
+    Some((targets, next))
+}
+
+/// [`genitive_target`] as actor indices: the coordinated actors and the
+/// token after them.
+fn genitive_actors(sv: &SentenceView<'_>, mut j: usize) -> Option<(Vec<usize>, usize)> {
     let linked = sv.lower.get(j).is_some_and(|w| ROLE_LINKS.contains(w));
     if linked {
         j += 1;
@@ -344,12 +357,7 @@ fn genitive_target(sv: &SentenceView<'_>, mut j: usize) -> Option<(Vec<Arg>, usi
     }
     let all = sv.coordinated(a);
     let next = sv.actors[*all.last()?].last + 1;
-    let targets = all
-        .into_iter()
-        .filter(|&x| is_org_or_loc(sv, x))
-        .map(|x| Arg::from(&sv.actors[x]))
-        .collect();
-    Some((targets, next))
+    Some((all, next))
 }
 
 /// "X, Chef der Y" / "X: Direktor des Y" / "X war zuletzt Chef der Y".
@@ -487,6 +495,292 @@ fn led_by(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
         f.trigger = Some("führen".to_string());
         out.push(f);
     }
+}
+
+/// Subordinating words after which a person is the subject of a clause
+/// with the verb at its end: "dass X die Y leitet".
+const SUBJUNCTIONS: &[&str] = &[
+    "dass", "weil", "da", "ob", "wenn", "nachdem", "seit", "seitdem",
+];
+
+/// Verbs and phrases of leading: `leads` person → organization.
+///
+/// - "X leitet (seit 2019) die Y", "Seit 2019 leitet X die Y"
+/// - "X, der die Y leitet", "dass X die Y leitet"
+/// - "Die Y wird von X geleitet", "die Y, die von X geführt wird"
+/// - "X steht an der Spitze der Y", "An der Spitze der Y steht X",
+///   "X, der an der Spitze der Y steht"
+///
+/// A negated or modal clause gives nothing; a simple past ("leitete",
+/// "stand") marks the role as former.
+fn lead_verbs(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
+    for i in 0..sv.len() {
+        if sv.actor_at[i].is_some() || sv.blocked[sv.clause[i]] {
+            continue;
+        }
+        let (found, trigger, former) = if is_an_der_spitze(sv, i) {
+            let (found, past) = spitze(r, sv, i);
+            (found, "Spitze", past)
+        } else {
+            let (_, ce) = sv.clause_range(sv.clause[i]);
+            let cue = r.patterns.verb(sv.lower[i]).iter().find_map(|(k, c)| {
+                let particle_ok = c.particle.as_ref().is_none_or(|p| {
+                    (i + 1..ce.min(i + 1 + MAX_PARTICLE_DISTANCE)).any(|k| sv.lower[k] == *p)
+                });
+                (*k == CueKind::LeadVerb && particle_ok).then_some(c)
+            });
+            let Some(cue) = cue else {
+                continue;
+            };
+            let found = if cue.participle {
+                passive_leader(r, sv, i)
+            } else {
+                active_leader(r, sv, i)
+            };
+            let trigger = if sv.lower[i].contains("leit") {
+                "leiten"
+            } else {
+                "führen"
+            };
+            (found, trigger, cue.past)
+        };
+        let Some((person, org)) = found else {
+            continue;
+        };
+        let mut f = Found::new(
+            RelationKind::Leads,
+            Some(Arg::from(&sv.actors[person])),
+            Arg::from(&sv.actors[org]),
+        );
+        f.trigger_token = Some(i);
+        f.trigger = Some(trigger.to_string());
+        f.former = former;
+        out.push(f);
+    }
+}
+
+fn is_org(sv: &SentenceView<'_>, a: usize) -> bool {
+    let act = &sv.actors[a];
+    act.etype == EntityType::Org && !act.embedded && !act.adjectival
+}
+
+/// A person that can be a subject: standalone, not after a preposition.
+fn is_subject_person(sv: &SentenceView<'_>, p: usize) -> bool {
+    is_per(sv, p) && sv.preposition_before(p).is_none()
+}
+
+/// The first token after adverbs and time phrases from `j` ("seit 2019
+/// bereits"): at most three words, lowercase, no conjunction, determiner,
+/// preposition or copula.
+fn skip_adverbs(r: &Relater, sv: &SentenceView<'_>, mut j: usize) -> usize {
+    for _ in 0..3 {
+        if j + 1 < sv.len() && is_time_phrase(sv, j) {
+            j += 2;
+            continue;
+        }
+        let Some(w) = sv.words.get(j) else {
+            break;
+        };
+        let lw = sv.lower[j];
+        if is_capitalized(w)
+            || !w.chars().all(char::is_alphabetic)
+            || CONJUNCTIONS.contains(&lw)
+            || is_determiner(lw)
+            || is_preposition(lw)
+            || SUBJUNCTIONS.contains(&lw)
+            || r.patterns.is(lw, CueKind::Copula)
+            || r.patterns.is(lw, CueKind::Negation)
+        {
+            break;
+        }
+        j += 1;
+    }
+    j
+}
+
+/// The start of the adverbs and time phrases ending before `j`, walking
+/// left (at most three words).
+fn skip_adverbs_back(r: &Relater, sv: &SentenceView<'_>, mut j: usize) -> usize {
+    for _ in 0..3 {
+        if j >= 2 && is_time_phrase(sv, j - 2) {
+            j -= 2;
+            continue;
+        }
+        if j == 0 {
+            break;
+        }
+        let w = sv.words[j - 1];
+        let lw = sv.lower[j - 1];
+        if is_capitalized(w)
+            || !w.chars().all(char::is_alphabetic)
+            || CONJUNCTIONS.contains(&lw)
+            || is_determiner(lw)
+            || is_preposition(lw)
+            || SUBJUNCTIONS.contains(&lw)
+            || r.patterns.is(lw, CueKind::Copula)
+            || r.patterns.is(lw, CueKind::Negation)
+            || r.patterns.is(lw, CueKind::PassiveAux)
+            || stehen_form(lw).is_some()
+        {
+            break;
+        }
+        j -= 1;
+    }
+    j
+}
+
+/// The organization object from `j`: "die Y", "die Partei Y" (determiner
+/// and at most one more word).
+fn org_object(sv: &SentenceView<'_>, j: usize) -> Option<usize> {
+    sv.actor_after_determiners(j, 2).filter(|&o| is_org(sv, o))
+}
+
+/// A person subject ending at `end` (inclusive) whose clause starts there:
+/// the sentence start, after a comma, colon or dash.
+fn person_ending_at(sv: &SentenceView<'_>, end: usize) -> Option<usize> {
+    let p = sv.actor_at[end]?;
+    (is_subject_person(sv, p) && sv.actors[p].last == end).then_some(p)
+}
+
+/// A finite verb of leading at `v`: its person subject and organization
+/// object.
+fn active_leader(r: &Relater, sv: &SentenceView<'_>, v: usize) -> Option<(usize, usize)> {
+    // verb second, subject first: "X leitet (seit 2019) die Y"
+    if let Some(p) = v.checked_sub(1).and_then(|e| person_ending_at(sv, e)) {
+        let f = sv.actors[p].first;
+        let starts_clause = f == 0
+            || matches!(
+                sv.words[f - 1],
+                "," | ":" | ";" | "-" | "–" | "„" | "\"" | "("
+            )
+            || sv.clause[f] != sv.clause[f - 1];
+        if starts_clause {
+            let o = org_object(sv, skip_adverbs(r, sv, v + 1))?;
+            return Some((p, o));
+        }
+    }
+    // verb second after a time phrase: "Seit 2019 leitet X die Y"
+    if let Some(p) = sv.actor_starting(v + 1).filter(|&p| is_per(sv, p)) {
+        if v > 0 && skip_adverbs_back(r, sv, v) == 0 {
+            let o = org_object(sv, skip_adverbs(r, sv, sv.actors[p].last + 1))?;
+            return Some((p, o));
+        }
+        return None;
+    }
+    // verb last: "X, der (seit 2019) die Y leitet", "dass X die Y leitet"
+    let o = sv.actor_at[v.checked_sub(1)?].filter(|&o| is_org(sv, o))?;
+    if sv.actors[o].last + 1 != v {
+        return None;
+    }
+    let mut k = sv.actors[o].first;
+    // a noun, then the determiner: "die Partei Y"
+    if k > 1
+        && is_capitalized(sv.words[k - 1])
+        && sv.words[k - 1].chars().all(char::is_alphabetic)
+        && sv.actor_at[k - 1].is_none()
+        && is_determiner(sv.lower[k - 2])
+    {
+        k -= 1;
+    }
+    if k > 0 && is_determiner(sv.lower[k - 1]) {
+        k -= 1;
+    }
+    let k = skip_adverbs_back(r, sv, k);
+    if k >= 3 && matches!(sv.lower[k - 1], "der" | "die") && sv.words[k - 2] == "," {
+        return person_ending_at(sv, k - 3).map(|p| (p, o));
+    }
+    let p = person_ending_at(sv, k.checked_sub(1)?)?;
+    let f = sv.actors[p].first;
+    (f > 0 && SUBJUNCTIONS.contains(&sv.lower[f - 1])).then_some((p, o))
+}
+
+/// A participle of leading at `v` with "von X" before it and the
+/// organization as the passive subject: "Die Y wird (seit 2019) von X
+/// geleitet", "die Y, die von X geführt wird".
+fn passive_leader(r: &Relater, sv: &SentenceView<'_>, v: usize) -> Option<(usize, usize)> {
+    let p = person_ending_at_any(sv, v.checked_sub(1)?)?;
+    let f = sv.actors[p].first;
+    if f == 0 || !matches!(sv.lower[f - 1], "von" | "vom") {
+        return None;
+    }
+    let mut k = skip_adverbs_back(r, sv, f - 1);
+    // "die Y wird … von X geleitet"
+    if k > 0 && r.patterns.is(sv.lower[k - 1], CueKind::PassiveAux) {
+        k = skip_adverbs_back(r, sv, k - 1);
+    } else if k >= 2
+        && matches!(sv.lower[k - 1], "die" | "der" | "das")
+        && sv.words[k - 2] == ","
+        && sv
+            .lower
+            .get(v + 1)
+            .is_some_and(|w| r.patterns.is(w, CueKind::PassiveAux))
+    {
+        // "die Y, die von X geleitet wird"
+        k -= 2;
+    } else {
+        return None;
+    }
+    let o = sv.actor_at[k.checked_sub(1)?].filter(|&o| is_org(sv, o))?;
+    (sv.actors[o].last + 1 == k).then_some((p, o))
+}
+
+/// A standalone person ending at `end`, after a preposition or not.
+fn person_ending_at_any(sv: &SentenceView<'_>, end: usize) -> Option<usize> {
+    let p = sv.actor_at[end]?;
+    (is_per(sv, p) && sv.actors[p].last == end).then_some(p)
+}
+
+/// "an der Spitze" at `i`.
+fn is_an_der_spitze(sv: &SentenceView<'_>, i: usize) -> bool {
+    sv.lower[i] == "an"
+        && sv.lower.get(i + 1).is_some_and(|&w| w == "der")
+        && sv.lower.get(i + 2).is_some_and(|&w| w == "spitze")
+}
+
+/// Forms of "stehen" with "an der Spitze": present and past.
+fn stehen_form(w: &str) -> Option<bool> {
+    match w {
+        "steht" | "stehen" => Some(false),
+        "stand" | "standen" => Some(true),
+        _ => None,
+    }
+}
+
+/// "X steht (seit 2019) an der Spitze der Y", "An der Spitze der Y steht
+/// X", "X, der an der Spitze der Y steht": the person and organization, and
+/// whether the verb is past.
+fn spitze(r: &Relater, sv: &SentenceView<'_>, i: usize) -> (Option<(usize, usize)>, bool) {
+    let Some((actors, next)) = genitive_actors(sv, i + 3) else {
+        return (None, false);
+    };
+    let Some(o) = actors.first().copied().filter(|&o| is_org(sv, o)) else {
+        return (None, false);
+    };
+    // "X steht … an der Spitze"
+    let k = skip_adverbs_back(r, sv, i);
+    if k >= 2 {
+        if let Some(past) = stehen_form(sv.lower[k - 1]) {
+            if let Some(p) = person_ending_at(sv, k - 2) {
+                return (Some((p, o)), past);
+            }
+        }
+    }
+    // "X, der … an der Spitze der Y steht"
+    if let Some(past) = sv.lower.get(next).and_then(|&w| stehen_form(w)) {
+        if k >= 3 && matches!(sv.lower[k - 1], "der" | "die") && sv.words[k - 2] == "," {
+            if let Some(p) = person_ending_at(sv, k - 3) {
+                return (Some((p, o)), past);
+            }
+        }
+    }
+    // "An der Spitze der Y steht X"
+    if let Some(past) = sv.lower.get(next).and_then(|&w| stehen_form(w)) {
+        let j = skip_adverbs(r, sv, next + 1);
+        if let Some(p) = sv.actor_after_determiners(j, 0).filter(|&p| is_per(sv, p)) {
+            return (Some((p, o)), past);
+        }
+    }
+    (None, false)
 }
 
 /// "Olaf Scholz (SPD)" and "Olaf Scholz von der SPD": person
