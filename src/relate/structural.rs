@@ -329,8 +329,12 @@ fn genitive_actors(sv: &SentenceView<'_>, mut j: usize) -> Option<(Vec<usize>, u
         // up to three plain words: "des Geheimdienstes KNB", "der führenden
         // deutschen Parfümeriekooperation X"
         for _ in 0..3 {
-            if sv.actor_starting(j).is_some() {
-                break;
+            if let Some(a) = sv.actor_starting(j) {
+                if !is_place_adjective(sv, a) {
+                    break;
+                }
+                j = sv.actors[a].last + 1;
+                continue;
             }
             let w = sv.words.get(j)?;
             // plain words and "von" only ("der Geschäftsführung von X"):
@@ -358,6 +362,20 @@ fn genitive_actors(sv: &SentenceView<'_>, mut j: usize) -> Option<(Vec<usize>, u
     let all = sv.coordinated(a);
     let next = sv.actors[*all.last()?].last + 1;
     Some((all, next))
+}
+
+/// A place used as an adjective before a noun: "des deutschen Autobauers
+/// X", "des Kölner Versicherers X" (city adjectives end in "-er").
+fn is_place_adjective(sv: &SentenceView<'_>, a: usize) -> bool {
+    let act = &sv.actors[a];
+    let next = act.last + 1;
+    act.etype == EntityType::Loc
+        && (act.adjectival || sv.text[act.start..act.end].ends_with("er"))
+        && sv
+            .words
+            .get(next)
+            .is_some_and(|w| is_capitalized(w) && w.chars().all(|c| c.is_alphabetic() || c == '-'))
+        && sv.actor_at[next].is_none()
 }
 
 /// "X, Chef der Y" / "X: Direktor des Y" / "X war zuletzt Chef der Y".
