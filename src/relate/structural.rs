@@ -138,7 +138,35 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<
                 && (sv.actors[a].end == head_end
                     || sv.actors[a].end + 1 == head_end && head.ends_with('s'))
         });
-        if let Some(a) = embedded {
+        // a place glued to a role it does not hold: "Cornerstone-Deutschlandchef"
+        // manages the company's business in Germany; the company, if named,
+        // is the target
+        let regional = !head.is_empty()
+            && !w[head.len()..].starts_with('-')
+            && (embedded.is_some_and(|a| {
+                sv.actors[a].etype == EntityType::Loc && sv.actors[a].end == head_end
+            }) || parts
+                .last()
+                .and_then(|p| names.get(p))
+                .is_some_and(|e| names.etypes[e] == EntityType::Loc));
+        if regional {
+            let org = parts.len().checked_sub(2).map(|k| parts[k]).and_then(|p| {
+                names
+                    .get(p)
+                    .filter(|&e| names.etypes[e] == EntityType::Org)
+                    .map(|e| (p, e))
+            });
+            let Some((prefix, e)) = org else {
+                continue;
+            };
+            let start =
+                sv.sentence.tokens[i].start + (prefix.as_ptr() as usize - w.as_ptr() as usize);
+            targets.push(Arg {
+                entity: e,
+                start,
+                end: start + prefix.len(),
+            });
+        } else if let Some(a) = embedded {
             targets.push(Arg::from(&sv.actors[a]));
         } else if let Some(prefix) = parts.iter().rev().find(|p| !r.patterns.is_former(&fold(p))) {
             if w.contains('-') {
