@@ -74,7 +74,27 @@ fn sample_article_entities_have_the_right_types() {
 /// Tokajew and Putin appear only as bare surnames, never after a title or
 /// with a first name, and neither lists nor the tagger know them yet.
 #[test]
-#[ignore = "bare surnames without title or first name are not recognized yet"]
+fn sample_article_bare_surname_tokajew_is_one_person() {
+    // never introduced with a title or first name: found by the model from
+    // how the word is used across the article ("Tokajew sprach", "Tokajews
+    // Idee"), in the genitive too, merged into one node
+    let b = build_sample();
+    let tokajew: Vec<&Row> = b
+        .nodes
+        .iter()
+        .filter(|n| n["label"].contains("Tokajew"))
+        .collect();
+    assert_eq!(tokajew.len(), 1, "{:?}", labels(&b.nodes));
+    assert_eq!(tokajew[0]["type"], "PER");
+    assert!(
+        tokajew[0]["aliases"].contains("Tokajews"),
+        "{:?}",
+        tokajew[0]
+    );
+}
+
+#[test]
+#[ignore = "Putin (twice, bare, never with title or first name) is not recognized yet"]
 fn sample_article_bare_surnames_are_persons() {
     let b = build_sample();
     for name in ["Tokajew", "Putin"] {
@@ -130,7 +150,7 @@ fn sample_article_aliases_are_merged() {
 }
 
 #[test]
-#[ignore = "bare surnames without title or first name are not recognized yet"]
+#[ignore = "Putin (twice, bare, never with title or first name) is not recognized yet"]
 fn sample_article_tokajew_and_putin_co_occur() {
     let b = build_sample();
     let id = |pred: &dyn Fn(&Row) -> bool| {

@@ -97,10 +97,57 @@ fn pair(a: u64, b: u64) -> u64 {
 ///
 /// A compact open-addressing table (4 bytes a slot: a 27-bit fingerprint of
 /// the hash and 5 class bits) so lookups stay in cache.
+///
+/// It also carries a name prior for words it does not list: how much more
+/// often each character n-gram occurs in the listed first names and surnames
+/// than in the listed common nouns ([`WordClasses::name_prior`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WordClasses {
     slots: Vec<u32>,
     len: usize,
+    /// Log-odds (× [`PRIOR_SCALE`]) of names against nouns per n-gram
+    /// bucket; `1 << PRIOR_BITS` entries, or empty.
+    prior: Vec<i8>,
+}
+
+/// log2 of the number of n-gram buckets of the name prior.
+pub const PRIOR_BITS: u32 = 16;
+/// Stored prior weight = real log-odds × this.
+const PRIOR_SCALE: f64 = 16.0;
+/// Words longer than this (in chars) get no prior.
+const PRIOR_MAX_CHARS: usize = 30;
+
+/// Call `f` with the bucket of every character 2-, 3- and 4-gram of the
+/// lowercase `word` framed by boundary marks (`^put`, `tin$`); nothing for
+/// words longer than [`PRIOR_MAX_CHARS`].
+fn for_each_ngram(word: &str, mut f: impl FnMut(usize)) {
+    let mut chars = [0u32; PRIOR_MAX_CHARS + 2];
+    let mut n = 1;
+    chars[0] = '^' as u32;
+    for ch in word.chars() {
+        if n > PRIOR_MAX_CHARS {
+            return;
+        }
+        for l in ch.to_lowercase() {
+            if n > PRIOR_MAX_CHARS {
+                return;
+            }
+            chars[n] = l as u32;
+            n += 1;
+        }
+    }
+    chars[n] = '$' as u32;
+    n += 1;
+    let mask = (1usize << PRIOR_BITS) - 1;
+    for len in 2..=4usize {
+        for w in chars[..n].windows(len) {
+            let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ len as u64;
+            for &c in w {
+                h = (h ^ c as u64).wrapping_mul(0x0100_0000_01b3);
+            }
+            f((h ^ (h >> 29)) as usize & mask);
+        }
+    }
 }
 
 impl Default for WordClasses {
@@ -118,6 +165,7 @@ impl WordClasses {
         WordClasses {
             slots: vec![0; size],
             len: 0,
+            prior: Vec::new(),
         }
     }
 
@@ -147,9 +195,14 @@ impl WordClasses {
     }
 
     /// Parse a word-class file: `form<TAB>class,class` per line, `#` comments.
+    /// The name prior is learned from the forms listed only as first names
+    /// or surnames against those listed only as common nouns.
     pub fn parse(text: &str, name: &str) -> Result<WordClasses> {
         let lines = text.lines().count();
         let mut out = WordClasses::with_capacity(lines);
+        let size = 1usize << PRIOR_BITS;
+        let (mut names, mut nouns) = (vec![0u32; size], vec![0u32; size]);
+        let (noun_bit, name_bits) = (1u8, 4u8 | 8u8);
         for rec in crate::lexicon::records(text) {
             let bad = |msg: String| Error::data(msg).at_path(name).at_line(rec.line);
             let [form, classes] = rec.fields[..] else {
@@ -164,8 +217,54 @@ impl WordClasses {
                 bits |= 1 << i;
             }
             out.insert(hash_bytes(form.as_bytes()), bits);
+            let counts = if bits & name_bits != 0 && bits & noun_bit == 0 {
+                Some(&mut names)
+            } else if bits == noun_bit {
+                Some(&mut nouns)
+            } else {
+                None
+            };
+            if let Some(counts) = counts {
+                for_each_ngram(form, |b| counts[b] = counts[b].saturating_add(1));
+            }
+        }
+        let total = |c: &[u32]| c.iter().map(|&x| x as f64).sum::<f64>().max(1.0);
+        let (tn, tc) = (total(&names), total(&nouns));
+        if names.iter().any(|&c| c > 0) && nouns.iter().any(|&c| c > 0) {
+            out.prior = names
+                .iter()
+                .zip(&nouns)
+                .map(|(&n, &c)| {
+                    let odds = ((n as f64 + 0.5) / tn).ln() - ((c as f64 + 0.5) / tc).ln();
+                    (odds * PRIOR_SCALE).round().clamp(-127.0, 127.0) as i8
+                })
+                .collect();
         }
         Ok(out)
+    }
+
+    /// How name-like `word` looks, from its character n-grams: a bin from 1
+    /// (surely a common noun) to 13 (surely a name), 0 without a prior.
+    pub fn name_prior(&self, word: &str) -> u8 {
+        if self.prior.is_empty() {
+            return 0;
+        }
+        let (mut sum, mut n) = (0i32, 0i32);
+        for_each_ngram(word, |b| {
+            sum += self.prior[b] as i32;
+            n += 1;
+        });
+        if n == 0 {
+            return 0;
+        }
+        // mean log-odds in halves: -3..3 maps to 1..13
+        let mean = sum as f64 / n as f64 / PRIOR_SCALE;
+        ((mean * 2.0).round().clamp(-6.0, 6.0) + 7.0) as u8
+    }
+
+    /// The name prior table, for serialization.
+    pub fn prior(&self) -> &[i8] {
+        &self.prior
     }
 
     /// The classes of a form hashed with [`hash_bytes`] (0: unknown).
@@ -193,12 +292,16 @@ impl WordClasses {
 
     /// Rebuild from a raw table; `None` unless its size is a power of two
     /// with at least one empty slot.
-    pub fn from_slots(slots: Vec<u32>) -> Option<WordClasses> {
+    /// The prior must have `1 << PRIOR_BITS` entries or none.
+    pub fn from_slots(slots: Vec<u32>, prior: Vec<i8>) -> Option<WordClasses> {
         let len = slots.iter().filter(|&&e| e != 0).count();
-        if !slots.len().is_power_of_two() || len == slots.len() {
+        if !slots.len().is_power_of_two()
+            || len == slots.len()
+            || !(prior.is_empty() || prior.len() == 1 << PRIOR_BITS)
+        {
             return None;
         }
-        Some(WordClasses { slots, len })
+        Some(WordClasses { slots, len, prior })
     }
 
     /// Number of forms.
@@ -227,6 +330,16 @@ pub struct TokenInfo {
     pub class: u8,
     /// Pattern hit covering it: 0 or 1 + label.
     pub pat: u8,
+    /// Name prior bin of a capitalized word the lexicon does not list
+    /// ([`WordClasses::name_prior`]); 0 otherwise.
+    pub prior: u8,
+    /// What the rest of the document says about this word
+    /// ([`DocEvidence::code`]).
+    pub doc: u8,
+    /// Is an article, determiner, possessive or a preposition fused with an
+    /// article ("der", "einem", "diese", "seine", "zum"): common nouns need
+    /// one, bare names do not.
+    pub det: bool,
     /// Has an uppercase letter.
     pub upper: bool,
     /// Starts with a letter.
@@ -336,13 +449,99 @@ pub fn hit_codes(sentences: &[Sentence], mentions: &[Mention]) -> Vec<Vec<u8>> {
     out
 }
 
+/// Whether the lowercase `word` is an article, determiner, possessive or a
+/// preposition fused with an article.
+fn is_determiner(word: &str) -> bool {
+    const STEMS: [&str; 12] = [
+        "ein", "kein", "dies", "jen", "jed", "all", "mein", "dein", "sein", "ihr", "unser", "welch",
+    ];
+    match word {
+        "der" | "die" | "das" | "des" | "dem" | "den" | "zum" | "zur" | "im" | "am" | "vom"
+        | "beim" | "ins" | "ans" | "aufs" | "solch" => true,
+        _ => STEMS.iter().any(|stem| {
+            word.strip_prefix(stem)
+                .is_some_and(|rest| matches!(rest, "" | "e" | "er" | "es" | "em" | "en"))
+        }),
+    }
+}
+
+/// Document-level evidence on capitalized words the lexicon does not list as
+/// common nouns: how often each occurs inside a sentence without a
+/// determiner before it, and whether it occurs as a bare genitive
+/// ("Merkels Politik", "der Wunsch Merkels"), which common nouns do not.
+/// Keyed by the hash of the lowercase form without a final genitive "s", so
+/// "Merkel" and "Merkels" count together.
+#[derive(Debug, Default, Clone)]
+pub struct DocEvidence {
+    words: std::collections::HashMap<u64, (u8, bool)>,
+}
+
+impl DocEvidence {
+    /// Gather the evidence of a document's sentences.
+    pub fn gather(text: &str, sentences: &[Sentence], classes: &WordClasses) -> DocEvidence {
+        let mut words: std::collections::HashMap<u64, (u8, bool)> = Default::default();
+        let (mut buf, mut prev_buf) = (String::new(), String::new());
+        let is_noun =
+            |x: Option<&str>| x.is_some_and(|x| classes.get(hash_bytes(x.as_bytes())) & 1 != 0);
+        for s in sentences {
+            let toks = &s.tokens;
+            for (i, tk) in toks.iter().enumerate() {
+                let w = tk.text(text);
+                if !w.chars().next().is_some_and(char::is_uppercase)
+                    || classes.get(hash_bytes(w.as_bytes())) & 1 != 0
+                {
+                    continue;
+                }
+                lowercase_into(w, &mut buf);
+                let prev = i.checked_sub(1).map(|j| toks[j].text(text));
+                let next = toks.get(i + 1).map(|t| t.text(text));
+                let prev_det = prev.is_some_and(|p| {
+                    lowercase_into(p, &mut prev_buf);
+                    is_determiner(&prev_buf)
+                });
+                // inside the sentence, after a word that is not a determiner
+                let bare = !prev_det
+                    && prev.is_some_and(|p| p.chars().next().is_some_and(char::is_alphabetic));
+                let genitive = buf.ends_with('s')
+                    && buf.chars().count() > 3
+                    && (is_noun(next) && !prev_det || is_noun(prev));
+                let e = words.entry(Self::key(&buf)).or_default();
+                if bare {
+                    e.0 = e.0.saturating_add(1);
+                }
+                e.1 |= genitive;
+            }
+        }
+        DocEvidence { words }
+    }
+
+    /// The key of a lowercase form: its hash without a final genitive "s".
+    pub fn key(lower: &str) -> u64 {
+        let base = match lower.strip_suffix('s') {
+            Some(b) if b.chars().count() >= 3 => b,
+            _ => lower,
+        };
+        hash_bytes(base.as_bytes())
+    }
+
+    /// The evidence code of a lowercase form: 0 none, else 1 + bare count
+    /// (0..3, capped) + 4 if it occurs as a bare genitive.
+    pub fn code(&self, lower: &str) -> u8 {
+        match self.words.get(&Self::key(lower)) {
+            None => 0,
+            Some(&(n, g)) => 1 + n.min(3) + 4 * g as u8,
+        }
+    }
+}
+
 /// The token infos of one sentence, written into `out` (cleared first).
+/// `hits` are the gazetteer's and the patterns' hit codes of its tokens.
 pub fn token_infos_into(
     text: &str,
     sentence: &Sentence,
-    gaz: &[u8],
-    pat: &[u8],
+    (gaz, pat): (&[u8], &[u8]),
     classes: &WordClasses,
+    evidence: &DocEvidence,
     buf: &mut String,
     out: &mut Vec<TokenInfo>,
 ) {
@@ -358,6 +557,9 @@ pub fn token_infos_into(
                 lower: word,
                 shape: 2,
                 class: 0,
+                prior: 0,
+                doc: 0,
+                det: bytes.len() <= 6 && is_determiner(w),
                 gaz: gaz.get(i).copied().unwrap_or(0),
                 pat: pat.get(i).copied().unwrap_or(0),
                 upper: false,
@@ -377,17 +579,33 @@ pub fn token_infos_into(
             )
         };
         let word = hash_bytes(bytes);
-        let lower = if upper {
+        let (lower, det) = if upper {
             lowercase_into(w, buf);
-            hash_bytes(buf.as_bytes())
+            (
+                hash_bytes(buf.as_bytes()),
+                buf.len() <= 6 && is_determiner(buf),
+            )
         } else {
-            word
+            (word, false)
+        };
+        let class = if upper { classes.get(word) } else { 0 };
+        let doc = if upper && class & 1 == 0 {
+            evidence.code(buf)
+        } else {
+            0
         };
         out.push(TokenInfo {
             word,
             lower,
             shape: shape(w),
-            class: if upper { classes.get(word) } else { 0 },
+            class,
+            doc,
+            det,
+            prior: if upper && alpha && class == 0 {
+                classes.name_prior(w)
+            } else {
+                0
+            },
             gaz: gaz.get(i).copied().unwrap_or(0),
             pat: pat.get(i).copied().unwrap_or(0),
             upper,
@@ -403,14 +621,15 @@ pub fn token_infos(
     gaz: &[u8],
     pat: &[u8],
     classes: &WordClasses,
+    evidence: &DocEvidence,
 ) -> Vec<TokenInfo> {
     let mut out = Vec::with_capacity(sentence.tokens.len());
     token_infos_into(
         text,
         sentence,
-        gaz,
-        pat,
+        (gaz, pat),
         classes,
+        evidence,
         &mut String::new(),
         &mut out,
     );
@@ -504,6 +723,29 @@ pub fn static_features(
     f(37, pair(lower(-1), t.shape));
     f(38, pair(t.shape, lower(1)));
     f(39, pair(cl(0), lower(-1)));
+    // name prior of unlisted capitalized words
+    let pr = |k: isize| at(k).map_or(255, |x| x.prior) as u64;
+    f(44, pr(0));
+    f(45, pair(pr(0), first));
+    f(46, pair(pr(0), pr(1)));
+    f(47, pair(pr(-1), pr(0)));
+    f(48, pair(pr(0), cl(-1)));
+    f(49, pair(pr(0), cl(1)));
+    // determiners: common nouns need one, bare names do not
+    let det = |k: isize| at(k).map_or(2, |x| x.det as u64);
+    f(51, pair(det(-1), pr(0)));
+    f(52, pair(det(-1), cl(0)));
+    f(53, pair(pair(det(-1), first), t.shape));
+    f(54, pair(pr(0), lower(1)));
+    // a genitive "-s" word before a capitalized common noun ("Merkels Politik")
+    let saxon = t.upper && buf.ends_with('s') && at(1).is_some_and(|n| n.upper && n.class & 1 != 0);
+    f(55, pair(saxon as u64, pair(det(-1), pr(0))));
+    // what the rest of the document says about the word
+    let dc = t.doc as u64;
+    f(56, dc);
+    f(57, pair(dc, pr(0)));
+    f(58, pair(dc, det(-1)));
+    f(59, pair(dc, first));
 }
 
 /// Append the bucket indices of the features that depend on the two previous
@@ -514,4 +756,44 @@ pub fn history_features(t: &TokenInfo, p1: u8, p2: u8, bits: u32, out: &mut Vec<
     out.push(bucket(41, (p1 as u64) << 8 | p2 as u64, bits));
     out.push(bucket(42, pair(t.lower, p1 as u64), bits));
     out.push(bucket(43, pair(t.shape, p1 as u64), bits));
+    out.push(bucket(50, pair(t.prior as u64, p1 as u64), bits));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::segment;
+
+    #[test]
+    fn name_prior_ranks_name_like_words_above_noun_like_ones() {
+        let lexicon = "Iwanow\tsurname\nPetrow\tsurname\nSmirnow\tsurname\nWolkow\tsurname\n\
+                       Sorokin\tsurname\nHandlung\tnoun\nRegierung\tnoun\nZeitung\tnoun\n\
+                       Wohnung\tnoun\nSitzung\tnoun\n";
+        let classes = WordClasses::parse(lexicon, "t").unwrap();
+        let name = classes.name_prior("Orlow");
+        let noun = classes.name_prior("Heizung");
+        assert!(name > 7 && noun < 7, "name {} noun {}", name, noun);
+        // no prior without both kinds of words
+        assert_eq!(
+            WordClasses::parse("Haus\tnoun\n", "t")
+                .unwrap()
+                .name_prior("X"),
+            0
+        );
+    }
+
+    #[test]
+    fn doc_evidence_counts_bare_uses_and_genitives() {
+        let text = "Gestern kam Orlow an. Orlows Idee fand Zustimmung. Der Plan kam.";
+        let classes =
+            WordClasses::parse("Idee\tnoun\nPlan\tnoun\nZustimmung\tnoun\n", "t").unwrap();
+        let ev = DocEvidence::gather(text, &segment(text), &classes);
+        // one use after a non-determiner, one genitive before a noun
+        assert_eq!(ev.code("orlow"), 1 + 1 + 4);
+        assert_eq!(ev.code("orlows"), 1 + 1 + 4);
+        // sentence-initial only, no genitive
+        assert_eq!(ev.code("gestern"), 1);
+        assert_eq!(ev.code("berlin"), 0);
+        assert!(is_determiner("einem") && is_determiner("zur") && !is_determiner("eine2"));
+    }
 }

@@ -5,6 +5,7 @@
 //! [`features`] turns tokens into feature buckets, [`model`] holds the
 //! weights and their file format, [`train`] learns them.
 
+pub mod discourse;
 pub mod features;
 pub mod model;
 pub mod train;
@@ -78,19 +79,21 @@ impl Tagger {
         let mut out = Vec::new();
         let mut scratch = Scratch::default();
         let mut infos = Vec::new();
+        let evidence = features::DocEvidence::gather(text, sentences, self.model.classes());
         for (k, s) in sentences.iter().enumerate() {
             features::token_infos_into(
                 text,
                 s,
-                &gaz[k],
-                &pat[k],
+                (&gaz[k], &pat[k]),
                 self.model.classes(),
+                &evidence,
                 &mut scratch.buf,
                 &mut infos,
             );
             self.decode(text, s, &infos, &mut scratch);
             spans_of(s, &scratch.labels, &mut out);
         }
+        discourse::harmonize(text, sentences, self.model.classes(), &mut out);
         out
     }
 

@@ -6,17 +6,18 @@
 //! feature-set version (u32), bucket bits (u32), labels (u32), scale (f32),
 //! row count (u32); per non-zero row the gap to the previous row's bucket
 //! (LEB128) and `labels` i16 weights; the word-class table size (u32) and
-//! its slots (u32 each, see [`WordClasses`]); then a 64-bit hash
+//! its slots (u32 each, see [`WordClasses`]); the name prior's size (u32)
+//! and its i8 weights; then a 64-bit hash
 //! ([`hash_bytes`]) of all preceding bytes as checksum.
 
 use super::features::{hash_bytes, WordClasses, LABELS};
 use crate::error::{Error, Result};
 
 const MAGIC: &[u8; 8] = b"NGTAGGER";
-const FORMAT_VERSION: u32 = 2;
+const FORMAT_VERSION: u32 = 3;
 /// Bumped whenever feature extraction changes meaning, so stale models are
 /// rejected instead of silently scoring garbage.
-pub const FEATURE_VERSION: u32 = 3;
+pub const FEATURE_VERSION: u32 = 4;
 /// Row stride in the in-memory table (labels padded to 8).
 pub const STRIDE: usize = 8;
 
@@ -104,6 +105,9 @@ impl Model {
         for e in slots {
             out.extend_from_slice(&e.to_le_bytes());
         }
+        let prior = self.classes.prior();
+        out.extend_from_slice(&(prior.len() as u32).to_le_bytes());
+        out.extend(prior.iter().map(|&w| w as u8));
         let sum = hash_bytes(&out);
         out.extend_from_slice(&sum.to_le_bytes());
         out
@@ -182,16 +186,29 @@ impl Model {
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
             .ok_or_else(|| bad("truncated word classes"))?;
         pos += 4;
-        let table = body
-            .get(pos..)
-            .filter(|t| t.len() == count * 4)
+        let table = count
+            .checked_mul(4)
+            .and_then(|n| body.get(pos..pos.checked_add(n)?))
             .ok_or_else(|| bad("word-class table has the wrong length"))?;
+        pos += table.len();
         let slots = table
             .chunks_exact(4)
             .map(|e| u32::from_le_bytes([e[0], e[1], e[2], e[3]]))
             .collect();
+        let prior_len = body
+            .get(pos..pos + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+            .ok_or_else(|| bad("truncated name prior"))?;
+        pos += 4;
+        let prior: Vec<i8> = body
+            .get(pos..)
+            .filter(|t| t.len() == prior_len)
+            .ok_or_else(|| bad("name prior has the wrong length"))?
+            .iter()
+            .map(|&b| b as i8)
+            .collect();
         let classes =
-            WordClasses::from_slots(slots).ok_or_else(|| bad("invalid word-class table"))?;
+            WordClasses::from_slots(slots, prior).ok_or_else(|| bad("invalid word-class table"))?;
         Ok(Model {
             bits,
             weights,

@@ -117,6 +117,7 @@ pub fn train(
     for doc in docs {
         let gaz = features::hit_codes(&doc.sentences, &doc.gazetteer);
         let pat = features::hit_codes(&doc.sentences, &doc.patterns);
+        let evidence = features::DocEvidence::gather(&doc.text, &doc.sentences, classes);
         for (k, s) in doc.sentences.iter().enumerate() {
             if s.tokens.is_empty() {
                 continue;
@@ -124,7 +125,7 @@ pub fn train(
             prepared.push(Prepared {
                 doc,
                 sentence: s,
-                infos: token_infos(&doc.text, s, &gaz[k], &pat[k], classes),
+                infos: token_infos(&doc.text, s, &gaz[k], &pat[k], classes, &evidence),
                 gold: gold_labels(s, &doc.gold),
                 skip: s
                     .tokens
