@@ -95,7 +95,7 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<
             Some((first, role)) if sv.actor_at[first..i].iter().all(Option::is_none) => {
                 (first, "", role)
             }
-            _ => match find_role(r, w) {
+            _ => match find_role(r, names, w) {
                 Some((head, role)) => (i, head, role),
                 None => continue,
             },
@@ -108,7 +108,7 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<
             RoleCategory::Minister | RoleCategory::Member => RelationKind::AffiliatedWith,
             RoleCategory::Title => continue,
         };
-        let role_name = role_name(w, head, &role.lemma);
+        let mut role_name = role_name(w, head, &role.lemma);
         let parts: Vec<&str> = head.split('-').filter(|p| !p.is_empty()).collect();
         // deputies and founders hold a role without leading
         let deputy = parts.iter().any(|p| r.patterns.is_deputy(&fold(p)))
@@ -168,18 +168,18 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<
             });
         } else if let Some(a) = embedded {
             targets.push(Arg::from(&sv.actors[a]));
-        } else if let Some(prefix) = parts.iter().rev().find(|p| !r.patterns.is_former(&fold(p))) {
-            if w.contains('-') {
-                if let Some(e) = names.get(prefix) {
-                    let start = sv.sentence.tokens[i].start
-                        + (prefix.as_ptr() as usize - w.as_ptr() as usize);
-                    targets.push(Arg {
-                        entity: e,
-                        start,
-                        end: start + prefix.len(),
-                    });
-                }
+        } else if let Some((prefix, e)) = prefix_entity(r, names, w, head, &parts) {
+            if !w[head.len()..].starts_with('-') {
+                // "Bahnchef" is a "Chef" of the Bahn
+                role_name = role.lemma.clone();
             }
+            let start =
+                sv.sentence.tokens[i].start + (prefix.as_ptr() as usize - w.as_ptr() as usize);
+            targets.push(Arg {
+                entity: e,
+                start,
+                end: start + prefix.len(),
+            });
         }
         if targets.is_empty() {
             if let Some((ts, next)) = genitive_target(sv, i + 1) {
@@ -276,15 +276,61 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<
     }
 }
 
+/// The organization or place a role word's prefix names, when the document
+/// names it too: "Deutsche-Bank-Chef" (all parts: "Deutsche Bank"),
+/// "Hermes-Geschäftsführer" (the last part), "Bahnchef" (a closed compound:
+/// organizations only, so "Außenminister" or "Parlamentschef" name nothing).
+/// Returns the prefix as a slice of `w` and the entity.
+fn prefix_entity<'w>(
+    r: &Relater,
+    names: &EntityNames,
+    w: &'w str,
+    head: &'w str,
+    parts: &[&'w str],
+) -> Option<(&'w str, usize)> {
+    let kept: Vec<&str> = parts
+        .iter()
+        .copied()
+        .skip_while(|p| r.patterns.is_former(&fold(p)))
+        .collect();
+    let last = *kept.last()?;
+    if !w[head.len()..].starts_with('-') {
+        // closed compound: "Bahnchef", "EU-Parlamentschef" (the last part only)
+        let e = names.get(last)?;
+        return (names.etypes[e] == EntityType::Org).then_some((last, e));
+    }
+    if kept.len() > 1 {
+        let first = kept[0];
+        let start = first.as_ptr() as usize - head.as_ptr() as usize;
+        let end = last.as_ptr() as usize - head.as_ptr() as usize + last.len();
+        let whole = &head[start..end];
+        if let Some(e) = names
+            .get(&whole.replace('-', " "))
+            .or_else(|| names.get(whole))
+        {
+            return Some((whole, e));
+        }
+    }
+    names.get(last).map(|e| (last, e))
+}
+
 /// The role in a word, as [`RoleLexicon::find_in_word`] finds it, except
 /// that the last two parts of a hyphenated word form the role when the
 /// lexicon has them as one word: "SPD-Fraktions-Chef" is a "Fraktionschef"
-/// of the SPD, while "Amazon-Video-Chef" stays a "Chef" of "Video".
+/// of the SPD, while "Amazon-Video-Chef" stays a "Chef" of "Video" and
+/// "Nordstern-Bank-Chef" a "Chef" of the Nordstern Bank when the text names
+/// it.
 ///
 /// [`RoleLexicon::find_in_word`]: crate::lexicon::roles::RoleLexicon::find_in_word
-fn find_role<'w, 'r>(r: &'r Relater, w: &'w str) -> Option<(&'w str, &'r Role)> {
+fn find_role<'w, 'r>(
+    r: &'r Relater,
+    names: &EntityNames,
+    w: &'w str,
+) -> Option<(&'w str, &'r Role)> {
     let (head, role) = r.roles.find_in_word(w)?;
-    if let Some(tail) = w[head.len()..].strip_prefix('-') {
+    // "Nordstern-Bank-Chef" heads the Nordstern Bank, when the text names it
+    let named = || names.get(&head.replace('-', " ")).is_some() || names.get(head).is_some();
+    if let Some(tail) = w[head.len()..].strip_prefix('-').filter(|_| !named()) {
         if let Some((rest, last)) = head.rsplit_once('-') {
             if !last.is_empty() && !rest.is_empty() {
                 let joined = format!("{}{}", last, fold(tail));
