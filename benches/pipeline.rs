@@ -136,7 +136,7 @@ fn resolve_relate_graph(b: Bencher) {
             let relations = p
                 .relater()
                 .relate_with_countries(&view, Some(p.recognizer().gazetteer()));
-            g.add_document(&d.id, &resolved, &relations);
+            g.add_document_owned(&d.id, &resolved, relations);
         }
         divan::black_box(g.finish())
     });

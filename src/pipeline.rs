@@ -170,7 +170,7 @@ impl Pipeline {
         let mut builder = GraphBuilder::new();
         self.for_each_analysis(
             docs,
-            |a| builder.add_document(&a.doc.id, &a.resolved, &a.relations),
+            |a| builder.add_document_owned(&a.doc.id, &a.resolved, a.relations),
             on_error,
         );
         builder.finish()

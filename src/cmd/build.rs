@@ -22,7 +22,7 @@ pub fn run(options: &PipelineOptions, args: BuildArgs) -> anyhow::Result<ExitCod
         open_inputs(&args.inputs),
         |a| {
             problems.warnings(&a.doc);
-            builder.add_document(&a.doc.id, &a.resolved, &a.relations);
+            builder.add_document_owned(&a.doc.id, &a.resolved, a.relations);
         },
         |e| failed.push(e),
     );

@@ -20,6 +20,7 @@ pub mod pagerank;
 
 use std::collections::{BTreeSet, HashMap};
 
+use foldhash::fast::FixedState;
 use petgraph::graph::{DiGraph, NodeIndex};
 use serde::Serialize;
 
@@ -110,7 +111,7 @@ pub struct Edge {
     /// Evidences already counted for the current document (documents arrive
     /// one after another, so older documents need not be remembered).
     #[serde(skip)]
-    seen: std::collections::HashSet<EvidenceKey>,
+    seen: std::collections::HashSet<EvidenceKey, FixedState>,
     #[serde(skip)]
     last_doc: Option<String>,
 }
@@ -122,13 +123,56 @@ impl Edge {
     }
 }
 
+/// Strings numbered in order of first appearance, so that hot lookups hash
+/// and compare small integers and allocate only for new strings.
+#[derive(Default)]
+struct Interner {
+    number: HashMap<String, u32, FixedState>,
+}
+
+impl Interner {
+    fn get(&mut self, s: &str) -> u32 {
+        if let Some(&n) = self.number.get(s) {
+            return n;
+        }
+        let n = self.number.len() as u32;
+        self.number.insert(s.to_string(), n);
+        n
+    }
+
+    /// 0 for `None`, else the number plus one.
+    fn get_opt(&mut self, s: Option<&str>) -> u32 {
+        s.map_or(0, |s| self.get(s) + 1)
+    }
+}
+
+/// An [`EdgeKey`] with interned strings.
+type InternedKey = (u32, u32, RelationKind, u32, u32, u32);
+
 /// Accumulates documents into a graph; feed documents in a fixed order for
 /// byte-identical output.
 #[derive(Default)]
 pub struct GraphBuilder {
-    nodes: HashMap<String, Node>,
-    edges: HashMap<EdgeKey, Edge>,
+    /// Entity ids.
+    ids: Interner,
+    /// CAMEO codes, triggers and roles.
+    words: Interner,
+    /// Nodes by interned id.
+    nodes: Vec<Option<Node>>,
+    edges: Vec<Edge>,
+    edge_of: HashMap<InternedKey, usize, FixedState>,
     documents: usize,
+}
+
+/// Set `slot` to `value`, reusing its allocation.
+fn set_doc(slot: &mut Option<String>, value: &str) {
+    match slot {
+        Some(s) => {
+            s.clear();
+            s.push_str(value);
+        }
+        None => *slot = Some(value.to_string()),
+    }
 }
 
 impl GraphBuilder {
@@ -139,13 +183,42 @@ impl GraphBuilder {
 
     /// Add one document's entities (with mention counts) and relations.
     pub fn add_document(&mut self, doc_id: &str, resolved: &Resolved, relations: &[Relation]) {
+        self.add_entities(doc_id, resolved);
+        for r in relations {
+            if let Some(e) = self.add_relation(r) {
+                self.edges[e].evidence.push(r.evidence.clone());
+            }
+        }
+    }
+
+    /// [`GraphBuilder::add_document`], taking the relations: their evidence
+    /// is moved into the graph instead of copied.
+    pub fn add_document_owned(
+        &mut self,
+        doc_id: &str,
+        resolved: &Resolved,
+        relations: Vec<Relation>,
+    ) {
+        self.add_entities(doc_id, resolved);
+        for r in relations {
+            if let Some(e) = self.add_relation(&r) {
+                self.edges[e].evidence.push(r.evidence);
+            }
+        }
+    }
+
+    fn add_entities(&mut self, doc_id: &str, resolved: &Resolved) {
         self.documents += 1;
         let mut counts = vec![0usize; resolved.entities.len()];
         for &e in &resolved.mention_entity {
             counts[e] += 1;
         }
         for (entity, count) in resolved.entities.iter().zip(counts) {
-            let node = self.nodes.entry(entity.id.clone()).or_insert_with(|| Node {
+            let n = self.ids.get(&entity.id) as usize;
+            if self.nodes.len() <= n {
+                self.nodes.resize_with(n + 1, || None);
+            }
+            let node = self.nodes[n].get_or_insert_with(|| Node {
                 id: entity.id.clone(),
                 label: entity.label.clone(),
                 etype: entity.etype,
@@ -156,57 +229,64 @@ impl GraphBuilder {
                 metrics: NodeMetrics::default(),
                 last_doc: None,
             });
-            node.aliases.extend(entity.aliases.iter().cloned());
+            for a in &entity.aliases {
+                if !node.aliases.contains(a.as_str()) {
+                    node.aliases.insert(a.clone());
+                }
+            }
             node.mentions += count;
             if node.last_doc.as_deref() != Some(doc_id) {
                 node.documents += 1;
-                node.last_doc = Some(doc_id.to_string());
+                set_doc(&mut node.last_doc, doc_id);
             }
         }
-        for r in relations {
-            self.add_relation(r);
-        }
     }
-
     /// Add one relation as an edge (or one more evidence of an edge).
-    /// Events with an unnamed agent (`source: None`) are not edges.
-    fn add_relation(&mut self, r: &Relation) {
-        let Some(source) = &r.source else {
-            return;
+    /// Events with an unnamed agent (`source: None`) are not edges. Returns
+    /// the edge whose evidence list should take the relation's evidence.
+    fn add_relation(&mut self, r: &Relation) -> Option<usize> {
+        let source = r.source.as_deref()?;
+        let key = (
+            self.ids.get(source),
+            self.ids.get(&r.target),
+            r.kind,
+            self.words.get_opt(r.cameo.as_deref()),
+            self.words.get_opt(r.trigger.as_deref()),
+            self.words.get_opt(r.role.as_deref()),
+        );
+        let e = match self.edge_of.get(&key) {
+            Some(&e) => e,
+            None => {
+                self.edges.push(Edge {
+                    source: source.to_string(),
+                    target: r.target.clone(),
+                    kind: r.kind,
+                    cameo: r.cameo.clone(),
+                    trigger: r.trigger.clone(),
+                    role: r.role.clone(),
+                    former: true,
+                    reported: true,
+                    weight: 0,
+                    documents: 0,
+                    first_date: None,
+                    last_date: None,
+                    evidence: Vec::new(),
+                    seen: Default::default(),
+                    last_doc: None,
+                });
+                self.edge_of.insert(key, self.edges.len() - 1);
+                self.edges.len() - 1
+            }
         };
-        let key = EdgeKey {
-            source: source.clone(),
-            target: r.target.clone(),
-            kind: r.kind,
-            cameo: r.cameo.clone(),
-            trigger: r.trigger.clone(),
-            role: r.role.clone(),
-        };
-        let edge = self.edges.entry(key).or_insert_with(|| Edge {
-            source: source.clone(),
-            target: r.target.clone(),
-            kind: r.kind,
-            cameo: r.cameo.clone(),
-            trigger: r.trigger.clone(),
-            role: r.role.clone(),
-            former: true,
-            reported: true,
-            weight: 0,
-            documents: 0,
-            first_date: None,
-            last_date: None,
-            evidence: Vec::new(),
-            seen: Default::default(),
-            last_doc: None,
-        });
+        let edge = &mut self.edges[e];
         let ev = &r.evidence;
         if edge.last_doc.as_deref() != Some(ev.doc.as_str()) {
             edge.documents += 1;
-            edge.last_doc = Some(ev.doc.clone());
+            set_doc(&mut edge.last_doc, &ev.doc);
             edge.seen.clear();
         }
         if !edge.seen.insert((ev.sentence, ev.trigger_span)) {
-            return;
+            return None;
         }
         edge.weight += 1;
         edge.former &= r.former;
@@ -219,9 +299,7 @@ impl GraphBuilder {
                 edge.last_date = Some(d.clone());
             }
         }
-        if edge.evidence.len() < MAX_EVIDENCE {
-            edge.evidence.push(ev.clone());
-        }
+        (edge.evidence.len() < MAX_EVIDENCE).then_some(e)
     }
 
     /// Number of documents added.
@@ -233,9 +311,23 @@ impl GraphBuilder {
     /// node metrics computed. Surname-only persons are first merged into the
     /// one full-name person with that surname ([`merge::merge_surnames`]).
     pub fn finish(self) -> KnowledgeGraph {
-        let mut nodes: Vec<Node> = self.nodes.into_values().collect();
+        let mut nodes: Vec<Node> = self.nodes.into_iter().flatten().collect();
         nodes.sort_by(|a, b| a.id.cmp(&b.id));
-        let mut edges: Vec<(EdgeKey, Edge)> = self.edges.into_iter().collect();
+        let mut edges: Vec<(EdgeKey, Edge)> = self
+            .edges
+            .into_iter()
+            .map(|e| {
+                let key = EdgeKey {
+                    source: e.source.clone(),
+                    target: e.target.clone(),
+                    kind: e.kind,
+                    cameo: e.cameo.clone(),
+                    trigger: e.trigger.clone(),
+                    role: e.role.clone(),
+                };
+                (key, e)
+            })
+            .collect();
         edges.sort_by(|a, b| a.0.cmp(&b.0));
         merge::merge_surnames(&mut nodes, &mut edges);
         let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
