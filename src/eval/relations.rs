@@ -583,6 +583,36 @@ mod tests {
     }
 
     #[test]
+    fn names_compare_across_inflection_and_hyphens() {
+        assert_eq!(norm_name("Deutschen Börse"), norm_name("Deutsche-Börse"));
+        assert_eq!(
+            norm_name("Christian\nLorenz"),
+            norm_name("Christian Lorenz")
+        );
+        assert_ne!(norm_name("SPD"), norm_name("CDU"));
+    }
+
+    /// The same leader named twice; the gold marks the first sentence only.
+    const TWICE: &str = r#"{"id": "d2", "text": "Der Chef der Firma Acme, Max Muster, sagte das. Max Muster, Chef der Firma Acme, sagte auch das.", "entities": [{"start": 19, "end": 23, "type": "ORGANIZATION_COMPANY"}, {"start": 25, "end": 35, "type": "PERSON"}, {"start": 48, "end": 58, "type": "PERSON"}, {"start": 75, "end": 79, "type": "ORGANIZATION_COMPANY"}], "relations": [{"name": "OrganizationLeadership", "args": [{"role": "person", "start": 25, "end": 35, "type": "PERSON"}, {"role": "organization", "start": 19, "end": 23, "type": "ORGANIZATION_COMPANY"}]}]}"#;
+
+    #[test]
+    fn document_level_counts_an_entity_pair_once() {
+        let docs = parse(TWICE, Path::new("x.jsonl")).unwrap();
+        let pipeline = Pipeline::builtin().unwrap();
+        let report = evaluate(&pipeline, &docs, true);
+        // mention level: the second, unmarked statement is a false positive
+        assert_eq!(
+            (report.counts.tp, report.counts.fp),
+            (1, 1),
+            "{}",
+            report.to_text()
+        );
+        let dl = &report.document_level;
+        assert_eq!((dl.predicted, dl.correct, dl.found, dl.gold), (1, 1, 1, 1));
+        assert_eq!(dl.precision, 1.0);
+    }
+
+    #[test]
     fn gold_entities_give_a_match() {
         let docs = parse(LINE, Path::new("x.jsonl")).unwrap();
         let pipeline = Pipeline::builtin().unwrap();

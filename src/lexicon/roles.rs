@@ -269,3 +269,23 @@ impl RoleLexicon {
         self.by_surface.is_empty()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_of_several_words_end_at_their_last_word() {
+        let roles = RoleLexicon::load(&DataSource::builtin()).unwrap();
+        let words = ["sagte", "Chief", "Executive", "Officer", "X"];
+        let (first, role) = roles.find_phrase_ending(&words, 3).unwrap();
+        assert_eq!((first, role.lemma.as_str()), (1, "CEO"));
+        assert_eq!(role.category, RoleCategory::OrgLeader);
+        let words = ["Managing", "Director"];
+        assert_eq!(roles.find_phrase_ending(&words, 1).map(|(f, _)| f), Some(0));
+        // the last word alone, or other words before it, are no role
+        assert!(roles.find_phrase_ending(&["Director"], 0).is_none());
+        assert!(roles.find_phrase_ending(&["Art", "Director"], 1).is_none());
+        assert!(roles.find_phrase_ending(&["Officer"], 5).is_none());
+    }
+}
