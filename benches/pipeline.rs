@@ -65,6 +65,25 @@ fn gazetteer_only(b: Bencher) {
 }
 
 #[divan::bench]
+fn patterns_only(b: Bencher) {
+    let docs = corpus();
+    let p = pipeline(true);
+    let prepared: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            let sentences = segment(&d.text);
+            let gaz = p.recognizer().gazetteer().find(&d.text, &sentences);
+            (sentences, gaz)
+        })
+        .collect();
+    b.counter(bytes(&docs)).bench(|| {
+        for (d, (s, gaz)) in docs.iter().zip(&prepared) {
+            divan::black_box(p.recognizer().patterns().find(&d.text, s, gaz));
+        }
+    });
+}
+
+#[divan::bench]
 fn recognize_lists_and_patterns(b: Bencher) {
     let docs = corpus();
     let p = pipeline(true);

@@ -59,6 +59,21 @@ impl NameLists {
         Ok(lists)
     }
 
+    /// All first names.
+    pub fn first_names(&self) -> impl Iterator<Item = &str> {
+        self.first_names.iter().map(String::as_str)
+    }
+
+    /// All words that are never part of a name.
+    pub fn not_names(&self) -> impl Iterator<Item = &str> {
+        self.not_names.iter().map(String::as_str)
+    }
+
+    /// All all-caps words that are not organizations.
+    pub fn not_acronyms(&self) -> impl Iterator<Item = &str> {
+        self.not_acronyms.iter().map(String::as_str)
+    }
+
     /// Whether `word` is a known first name ("Angela").
     pub fn is_first_name(&self, word: &str) -> bool {
         self.first_names.contains(word)

@@ -221,6 +221,21 @@ impl OrgLexicon {
         self.classify(word).descriptor
     }
 
+    /// All legal forms.
+    pub fn legal_forms(&self) -> impl Iterator<Item = &str> {
+        self.legal.keys().map(String::as_str)
+    }
+
+    /// Every prefix of every legal form.
+    pub fn legal_prefixes(&self) -> impl Iterator<Item = &str> {
+        self.legal_prefixes.iter().map(String::as_str)
+    }
+
+    /// All words that start club names.
+    pub fn prefixes(&self) -> impl Iterator<Item = &str> {
+        self.prefixes.keys().map(String::as_str)
+    }
+
     /// Whether some legal form starts with `s`.
     pub fn may_start_legal(&self, s: &str) -> bool {
         self.legal_prefixes.contains(s)

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
+use super::suffix::SuffixTrie;
 use super::{data_error, records, DataSource};
 use crate::error::Result;
 
@@ -75,11 +76,10 @@ pub struct Role {
 #[derive(Debug, Clone, Default)]
 pub struct RoleLexicon {
     by_surface: HashMap<String, Role, FixedState>,
-    /// Capitalized forms of at least 4 letters by their lowercase form, for
-    /// closed compounds ("Außenministerin" ends in "ministerin").
-    by_lower_tail: HashMap<String, Role, FixedState>,
-    /// Bit `n` is set when some key of `by_lower_tail` is `n` bytes long.
-    tail_lengths: u64,
+    /// Capitalized forms of at least 4 letters by their lowercase form
+    /// (under 64 bytes), for closed compounds ("Außenministerin" ends in
+    /// "ministerin").
+    by_lower_tail: SuffixTrie<Role>,
     /// Forms of several words ("Managing Director") by their last word,
     /// with the words before it.
     by_last_word: HashMap<String, Vec<(Vec<String>, Role)>, FixedState>,
@@ -113,7 +113,6 @@ impl RoleLexicon {
             );
         }
         let mut by_lower_tail: HashMap<String, Role, FixedState> = HashMap::default();
-        let mut tail_lengths = 0u64;
         for (surface, role) in &by_surface {
             // Short titles make poor compound ends ("Metropole", "Paragraf").
             let letters = surface.chars().count();
@@ -125,7 +124,6 @@ impl RoleLexicon {
             if crate::text::is_capitalized(surface) && letters >= min {
                 let lower = crate::text::fold(surface);
                 if lower.len() < 64 {
-                    tail_lengths |= 1 << lower.len();
                     // keep the first form in a fixed order so lookups are stable
                     by_lower_tail
                         .entry(lower)
@@ -161,10 +159,13 @@ impl RoleLexicon {
                     .then_with(|| a.1.lemma.cmp(&b.1.lemma))
             });
         }
+        let mut tails = SuffixTrie::default();
+        for (lower, role) in by_lower_tail {
+            *tails.slot(lower.as_bytes()) = Some(role);
+        }
         Ok(RoleLexicon {
             by_surface,
-            by_lower_tail,
-            tail_lengths,
+            by_lower_tail: tails,
             by_last_word,
         })
     }
@@ -191,10 +192,24 @@ impl RoleLexicon {
                 return Some((head, r));
             }
         }
-        // Closed compound: try suffixes of at least 4 letters, longest first,
-        // in lowercase.
-        // The tails start after the first letter; they are usually lowercase
-        // already, so fold only when needed.
+        // Closed compound: the longest suffix of at least 4 letters, in
+        // lowercase, that starts after the first letter.
+        let mut best = None;
+        let mut visit = |i: usize, r| {
+            // keys come shortest first: the last one that fits is the longest
+            if i > 0 && word.is_char_boundary(i) && word[i..].chars().nth(3).is_some() {
+                best = Some((&word[..i], r));
+            }
+        };
+        if word.is_ascii() {
+            // past the first letter, lowercasing all or none of the word
+            // gives the same tails
+            let bytes = word.bytes().rev().map(|b| b.to_ascii_lowercase());
+            self.by_lower_tail
+                .for_each_suffix_of(bytes, word.len(), &mut visit);
+            return best;
+        }
+        // The tails are usually lowercase already, so fold only when needed.
         let rest_lower = word.char_indices().skip(1).all(|(_, c)| !c.is_uppercase());
         let folded;
         let lower: &str = if rest_lower {
@@ -207,19 +222,9 @@ impl RoleLexicon {
             // case mapping changed the byte length: compare char by char
             return self.find_closed_slow(word);
         }
-        let total = word.chars().count();
-        for (k, (i, _)) in word.char_indices().enumerate().skip(1) {
-            if total - k < 4 {
-                break;
-            }
-            let len = word.len() - i;
-            if len < 64 && self.tail_lengths & (1 << len) != 0 && lower.is_char_boundary(i) {
-                if let Some(r) = self.by_lower_tail.get(&lower[i..]) {
-                    return Some((&word[..i], r));
-                }
-            }
-        }
-        None
+        self.by_lower_tail
+            .for_each_suffix_of(lower.bytes().rev(), lower.len(), &mut visit);
+        best
     }
 
     fn find_closed_slow<'w>(&self, word: &'w str) -> Option<(&'w str, &Role)> {
@@ -229,7 +234,7 @@ impl RoleLexicon {
                 break;
             }
             let tail = crate::text::fold(&word[i..]);
-            if let Some(r) = self.by_lower_tail.get(&tail) {
+            if let Some(r) = self.by_lower_tail.get(tail.as_bytes()) {
                 return Some((&word[..i], r));
             }
         }

@@ -47,6 +47,16 @@ impl<V> SuffixTrie<V> {
         &mut self.nodes[node].value
     }
 
+    /// The value of `key`.
+    pub fn get(&self, key: &[u8]) -> Option<&V> {
+        let mut node = &self.nodes[0];
+        for &b in key.iter().rev() {
+            let k = node.children.binary_search_by_key(&b, |c| c.0).ok()?;
+            node = &self.nodes[node.children[k].1 as usize];
+        }
+        node.value.as_ref()
+    }
+
     /// Whether no key has a value.
     pub fn is_empty(&self) -> bool {
         self.nodes.iter().all(|n| n.value.is_none())
@@ -55,18 +65,18 @@ impl<V> SuffixTrie<V> {
     /// Call `f(start, value)` for every key that `bytes` ends with, shortest
     /// first; `start` is the byte offset in `bytes` where the key begins.
     #[inline]
-    pub fn for_each_suffix(&self, bytes: &[u8], mut f: impl FnMut(usize, &V)) {
+    pub fn for_each_suffix<'s>(&'s self, bytes: &[u8], mut f: impl FnMut(usize, &'s V)) {
         self.for_each_suffix_of(bytes.iter().rev().copied(), bytes.len(), &mut f);
     }
 
     /// Like [`SuffixTrie::for_each_suffix`] over `len` bytes given back to
     /// front by `rev` (e.g. lowercased on the fly).
     #[inline]
-    pub fn for_each_suffix_of(
-        &self,
+    pub fn for_each_suffix_of<'s>(
+        &'s self,
         rev: impl Iterator<Item = u8>,
         len: usize,
-        f: &mut impl FnMut(usize, &V),
+        f: &mut impl FnMut(usize, &'s V),
     ) {
         let mut node = &self.nodes[0];
         for (depth, b) in rev.enumerate() {

@@ -77,14 +77,86 @@ mod prio {
     pub const MEMORY_SURNAME: u8 = 7;
 }
 
+/// Bits of [`WordTable`]: what the word lists say of a word as written.
+mod flag {
+    /// A known first name.
+    pub const FIRST_NAME: u8 = 1;
+    /// Never part of a name.
+    pub const NOT_NAME: u8 = 2;
+    /// An all-caps word that is no organization.
+    pub const NOT_ACRONYM: u8 = 4;
+    /// A title of at most 5 bytes written without its full stop ("Dr").
+    pub const ABBREVIATED_TITLE: u8 = 8;
+    /// A legal form.
+    pub const LEGAL: u8 = 16;
+    /// The start of a legal form.
+    pub const LEGAL_START: u8 = 32;
+    /// A word that starts club names.
+    pub const CLUB_PREFIX: u8 = 64;
+}
+
+/// One table for every exact-word question to the name, organization and
+/// role lists, so that a token costs one lookup.
+struct WordTable {
+    flags: HashMap<Box<str>, u8, FixedState>,
+    /// The length of the longest key by its first byte: longer words are in
+    /// no list.
+    max_len: [usize; 256],
+    /// The flags of the empty word.
+    empty: u8,
+}
+
+impl WordTable {
+    fn new(roles: &RoleLexicon, orgs: &OrgLexicon, names: &NameLists) -> WordTable {
+        let mut t = WordTable {
+            flags: HashMap::default(),
+            max_len: [0; 256],
+            empty: 0,
+        };
+        let abbreviated = roles
+            .surfaces()
+            .filter_map(|s| s.strip_suffix('.'))
+            .filter(|s| s.len() <= 5);
+        let lists: [(u8, Box<dyn Iterator<Item = &str> + '_>); 7] = [
+            (flag::FIRST_NAME, Box::new(names.first_names())),
+            (flag::NOT_NAME, Box::new(names.not_names())),
+            (flag::NOT_ACRONYM, Box::new(names.not_acronyms())),
+            (flag::ABBREVIATED_TITLE, Box::new(abbreviated)),
+            (flag::LEGAL, Box::new(orgs.legal_forms())),
+            (flag::LEGAL_START, Box::new(orgs.legal_prefixes())),
+            (flag::CLUB_PREFIX, Box::new(orgs.prefixes())),
+        ];
+        for (bit, words) in lists {
+            for w in words {
+                match w.as_bytes().first() {
+                    None => t.empty |= bit,
+                    Some(&b) => {
+                        let max = &mut t.max_len[b as usize];
+                        *max = (*max).max(w.len());
+                        *t.flags.entry(w.into()).or_default() |= bit;
+                    }
+                }
+            }
+        }
+        t
+    }
+
+    /// The flags of `word`.
+    #[inline]
+    fn get(&self, word: &str) -> u8 {
+        match word.as_bytes().first() {
+            None => self.empty,
+            Some(&b) if word.len() > self.max_len[b as usize] => 0,
+            Some(_) => self.flags.get(word).copied().unwrap_or(0),
+        }
+    }
+}
+
 /// The compiled patterns.
 pub struct Patterns {
     roles: RoleLexicon,
     orgs: OrgLexicon,
-    names: NameLists,
-    /// Role forms ending in a full stop, without it and of at most 5 bytes
-    /// ("Dr", "Prof").
-    abbreviated_titles: HashSet<String, FixedState>,
+    words: WordTable,
 }
 
 /// A token of a sentence with what the gazetteer knows of it.
@@ -108,6 +180,8 @@ struct Word<'t> {
     cap: bool,
     /// Whether the word has no letter or digit.
     punct: bool,
+    /// What the word lists say of the word ([`flag`] bits).
+    flags: u8,
     /// [`Patterns::is_name_word`].
     name: bool,
     /// [`Patterns::is_org_acronym`].
@@ -221,9 +295,9 @@ impl Found {
 #[derive(Debug, Clone, Copy, Default)]
 struct Shape {
     /// Number of characters.
-    chars: usize,
+    chars: u32,
     /// Number of uppercase characters.
-    upper: usize,
+    upper: u32,
     /// Whether some character is lowercase.
     any_lower: bool,
     /// Whether every character is alphabetic.
@@ -234,40 +308,115 @@ struct Shape {
     name_chars: bool,
     /// Whether the first character is uppercase.
     first_upper: bool,
+    /// Whether some character is a hyphen.
+    any_hyphen: bool,
+}
+
+/// Character classes of [`Shape::of`], as bits.
+mod class {
+    pub const UPPER: u8 = 1;
+    pub const LOWER: u8 = 2;
+    pub const DIGIT: u8 = 4;
+    pub const HYPHEN: u8 = 8;
+    pub const APOSTROPHE: u8 = 16;
+    pub const ALPHA: u8 = 32;
+    /// Letters, hyphens and apostrophes.
+    pub const NAME: u8 = 64;
+
+    /// The classes of each ASCII byte.
+    pub const ASCII: [u8; 128] = {
+        let mut t = [0u8; 128];
+        let mut b = 0;
+        while b < 128 {
+            let c = b as u8;
+            t[b] = if c.is_ascii_uppercase() {
+                UPPER | ALPHA | NAME
+            } else if c.is_ascii_lowercase() {
+                LOWER | ALPHA | NAME
+            } else if c.is_ascii_digit() {
+                DIGIT
+            } else if c == b'-' {
+                HYPHEN | NAME
+            } else if c == b'\'' {
+                APOSTROPHE | NAME
+            } else {
+                0
+            };
+            b += 1;
+        }
+        t
+    };
+
+    /// The classes of a character.
+    #[inline]
+    pub fn of(c: char) -> u8 {
+        if c.is_ascii() {
+            return ASCII[c as usize];
+        }
+        if ('\u{C0}'..='\u{FF}').contains(&c) {
+            // Latin-1 letters: all but × and ÷; upper up to Þ, lower from ß
+            return match c {
+                '×' | '÷' => 0,
+                '\u{C0}'..='\u{DE}' => UPPER | ALPHA | NAME,
+                _ => LOWER | ALPHA | NAME,
+            };
+        }
+        let mut k = 0;
+        if c.is_alphabetic() {
+            k |= ALPHA | NAME;
+        }
+        if c.is_uppercase() {
+            k |= UPPER;
+        }
+        if c.is_lowercase() {
+            k |= LOWER;
+        }
+        if c.is_numeric() {
+            k |= DIGIT;
+        }
+        if c == '’' {
+            k |= APOSTROPHE | NAME;
+        }
+        k
+    }
 }
 
 impl Shape {
     fn of(t: &str) -> Shape {
-        let mut s = Shape {
-            alpha: true,
-            name_chars: true,
-            ..Shape::default()
-        };
+        let (mut any, mut all, mut chars, mut upper) = (0u8, u8::MAX, 0u32, 0u32);
+        let mut first = None;
         if t.is_ascii() {
-            s.chars = t.len();
-            s.first_upper = t.as_bytes().first().is_some_and(u8::is_ascii_uppercase);
             for &b in t.as_bytes() {
-                let upper = b.is_ascii_uppercase();
-                let lower = b.is_ascii_lowercase();
-                s.upper += usize::from(upper);
-                s.any_lower |= lower;
-                s.alpha &= upper || lower;
-                s.any_alnum |= upper || lower || b.is_ascii_digit();
-                s.name_chars &= upper || lower || b == b'-' || b == b'\'';
+                let k = class::ASCII[b as usize];
+                any |= k;
+                all &= k;
+                upper += u32::from(k & class::UPPER);
             }
+            chars = t.len() as u32;
+            first = t.as_bytes().first().map(|&b| class::ASCII[b as usize]);
         } else {
-            s.first_upper = t.chars().next().is_some_and(char::is_uppercase);
             for c in t.chars() {
-                s.chars += 1;
-                let alpha = c.is_alphabetic();
-                s.upper += usize::from(c.is_uppercase());
-                s.any_lower |= c.is_lowercase();
-                s.alpha &= alpha;
-                s.any_alnum |= c.is_alphanumeric();
-                s.name_chars &= alpha || c == '-' || c == '\'' || c == '’';
+                let k = class::of(c);
+                first.get_or_insert(k);
+                any |= k;
+                all &= k;
+                upper += u32::from(k & class::UPPER);
+                chars += 1;
             }
         }
-        s
+        if chars == 0 {
+            all = 0;
+        }
+        Shape {
+            chars,
+            upper,
+            any_lower: any & class::LOWER != 0,
+            alpha: chars == 0 || all & class::ALPHA == class::ALPHA,
+            any_alnum: any & (class::ALPHA | class::DIGIT) != 0,
+            name_chars: chars == 0 || all & class::NAME != 0,
+            first_upper: first.is_some_and(|k| k & class::UPPER != 0),
+            any_hyphen: any & class::HYPHEN != 0,
+        }
     }
 }
 
@@ -304,6 +453,9 @@ fn name_shape(t: &str, s: &Shape) -> bool {
     if s.first_upper {
         return s.chars >= 2 && s.any_lower && !t.ends_with('-');
     }
+    if !s.any_hyphen {
+        return false;
+    }
     if let Some((pre, rest)) = t.split_once('-') {
         return HYPHEN_PARTICLES.contains(&pre) && crate::text::is_capitalized(rest);
     }
@@ -312,6 +464,20 @@ fn name_shape(t: &str, s: &Shape) -> bool {
 
 fn has_noun_ending(t: &str, s: &Shape) -> bool {
     s.chars >= 8 && NOUN_ENDINGS.iter().any(|e| t.ends_with(e))
+}
+
+/// Whether `text` (of shape `shape` and with word-list `flags`), not matched
+/// by the gazetteer, can continue a person name.
+fn is_name_text(text: &str, shape: &Shape, flags: u8) -> bool {
+    name_shape(text, shape)
+        && !has_noun_ending(text, shape)
+        && flags & (flag::NOT_NAME | flag::ABBREVIATED_TITLE) == 0
+}
+
+/// Whether `text` (of shape `shape` and with word-list `flags`) is an acronym
+/// that may name an organization.
+fn is_org_acronym_text(text: &str, shape: &Shape, flags: u8) -> bool {
+    acronym_shape(text, shape) && flags & (flag::NOT_ACRONYM | flag::LEGAL) == 0
 }
 
 /// Whether a capitalized word looks like an inflected adjective ("Deutsche",
@@ -392,18 +558,10 @@ impl Patterns {
     /// Load the role, organization, first-name and stopword lexicons.
     pub fn load(data: &DataSource) -> Result<Patterns> {
         let roles = RoleLexicon::load(data)?;
-        let abbreviated_titles = roles
-            .surfaces()
-            .filter_map(|s| s.strip_suffix('.'))
-            .filter(|s| s.len() <= 5)
-            .map(str::to_string)
-            .collect();
-        Ok(Patterns {
-            roles,
-            orgs: OrgLexicon::load(data)?,
-            names: NameLists::load(data)?,
-            abbreviated_titles,
-        })
+        let orgs = OrgLexicon::load(data)?;
+        let names = NameLists::load(data)?;
+        let words = WordTable::new(&roles, &orgs, &names);
+        Ok(Patterns { roles, orgs, words })
     }
 
     /// The role lexicon in use.
@@ -458,6 +616,7 @@ impl Patterns {
             let word = &text[t.start..t.end];
             let shape = Shape::of(word);
             let cap = shape.first_upper;
+            let flags = self.words.get(word);
             out.push(Word {
                 text: word,
                 start: t.start,
@@ -470,8 +629,9 @@ impl Patterns {
                 shape,
                 cap,
                 punct: !shape.any_alnum,
-                name: gaz.is_none() && self.is_name_text(word, &shape),
-                acronym: self.is_org_acronym_text(word, &shape),
+                flags,
+                name: gaz.is_none() && is_name_text(word, &shape, flags),
+                acronym: is_org_acronym_text(word, &shape, flags),
                 role: cap && self.roles.find_in_word(word).is_some(),
                 hits: if cap && word.len() >= 3 {
                     self.orgs.classify_with(word, buf)
@@ -487,15 +647,6 @@ impl Patterns {
     /// may be a surname). Computed once per word in [`Patterns::words_of`].
     fn is_name_word(&self, w: &Word) -> bool {
         w.name
-    }
-
-    /// Whether `text` (of shape `shape`), not matched by the gazetteer, can
-    /// continue a person name.
-    fn is_name_text(&self, text: &str, shape: &Shape) -> bool {
-        name_shape(text, shape)
-            && !has_noun_ending(text, shape)
-            && !self.names.is_not_name(text)
-            && !self.is_abbreviated_title(text)
     }
 
     /// Whether `w` is or ends in a role ("Präsident", "Außenminister").
@@ -521,29 +672,16 @@ impl Patterns {
             && w.gaz_base
             && w.gaz_type == Some(EntityType::Loc)
             && is_name_shape(w.text)
-            && !self.names.is_not_name(w.text)
+            && w.flags & flag::NOT_NAME == 0
             && !words
                 .get(j + 1)
                 .is_some_and(|n| n.is_cap() && !n.is_punct())
-    }
-
-    /// "Dr", "Prof": a title written without its full stop or split from it.
-    fn is_abbreviated_title(&self, t: &str) -> bool {
-        t.len() <= 5 && self.abbreviated_titles.contains(t)
     }
 
     /// An acronym that may name an organization. Computed once per word in
     /// [`Patterns::words_of`].
     fn is_org_acronym(&self, w: &Word) -> bool {
         w.acronym
-    }
-
-    /// Whether `text` (of shape `shape`) is an acronym that may name an
-    /// organization.
-    fn is_org_acronym_text(&self, text: &str, shape: &Shape) -> bool {
-        acronym_shape(text, shape)
-            && !self.names.is_not_acronym(text)
-            && self.orgs.legal(text).is_none()
     }
 
     /// The role at `words[i]` ("Präsident", "NATO-Generalsekretär", "Dr."):
@@ -554,7 +692,9 @@ impl Patterns {
             return None;
         }
         // Abbreviations split from their full stop: "Dr" "."
-        if words.get(i + 1).is_some_and(|dot| dot.is(".")) && self.is_abbreviated_title(w.text) {
+        // "Dr", "Prof": a title written without its full stop or split from it
+        if words.get(i + 1).is_some_and(|dot| dot.is(".")) && w.flags & flag::ABBREVIATED_TITLE != 0
+        {
             return Some(i + 2);
         }
         w.role.then_some(i + 1)
@@ -701,7 +841,7 @@ impl Patterns {
                         k += 1;
                     }
                     name = self.name_at(words, k, false).filter(|(a, b)| {
-                        b - a >= 2 && (comma || self.names.is_first_name(words[*a].text))
+                        b - a >= 2 && (comma || words[*a].flags & flag::FIRST_NAME != 0)
                     });
                 }
             }
@@ -728,7 +868,7 @@ impl Patterns {
     /// also a first name), followed by a name word the gazetteer does not know.
     fn name_after_gazetteer_word(&self, words: &[Word], j: usize) -> Option<(usize, usize)> {
         let w = words.get(j)?;
-        if !w.gaz_whole || !is_name_shape(w.text) || self.names.is_not_name(w.text) {
+        if !w.gaz_whole || !is_name_shape(w.text) || w.flags & flag::NOT_NAME != 0 {
             return None;
         }
         let (_, b) = self.name_at(words, j + 1, false)?;
@@ -740,7 +880,7 @@ impl Patterns {
         let mut i = 0;
         while i + 1 < words.len() {
             let w = &words[i];
-            if self.names.is_first_name(w.text) {
+            if w.flags & flag::FIRST_NAME != 0 {
                 let name = if w.gaz.is_none() {
                     self.name_at(words, i, false)
                 } else {
@@ -776,7 +916,7 @@ impl Patterns {
                     let p = &words[a - 1];
                     let ok = (p.is_cap()
                         && !p.is_punct()
-                        && !self.names.is_not_name(p.text)
+                        && p.flags & flag::NOT_NAME == 0
                         && p.hits.descriptor.is_none()
                         && !self.is_role(p))
                         || p.is("&");
@@ -803,7 +943,10 @@ impl Patterns {
                 continue;
             }
             // club prefixes: "FC Beispielstadt", "1. FC Beispielstadt"
-            if let Some(etype) = self.orgs.prefix(w.text) {
+            if let Some(etype) = (w.flags & flag::CLUB_PREFIX != 0)
+                .then(|| self.orgs.prefix(w.text))
+                .flatten()
+            {
                 let mut b = i + 1;
                 while b < words.len()
                     && b < i + 4
@@ -853,7 +996,7 @@ impl Patterns {
             let mut a = i;
             while a > 0 && i - a < 4 {
                 let p = &words[a - 1];
-                if is_cap_adjective(p.text) && !self.names.is_not_name(p.text) {
+                if is_cap_adjective(p.text) && p.flags & flag::NOT_NAME == 0 {
                     a -= 1;
                 } else {
                     break;
@@ -907,7 +1050,7 @@ impl Patterns {
     /// A legal form starting at `words[i]` ("GmbH", or "e" "." "V" "."):
     /// its type and the index just past it.
     fn legal_at(&self, words: &[Word], i: usize) -> Option<(EntityType, usize)> {
-        if !self.orgs.may_start_legal(words[i].text) {
+        if words[i].flags & flag::LEGAL_START == 0 {
             return None;
         }
         let mut best = None;
@@ -941,7 +1084,7 @@ impl Patterns {
         let mut end = None;
         while k < words.len() && k < j + 10 {
             let w = &words[k];
-            if w.is_cap() && !w.is_punct() && !self.names.is_not_name(w.text) {
+            if w.is_cap() && !w.is_punct() && w.flags & flag::NOT_NAME == 0 {
                 k += 1;
                 end = Some(k);
             } else if (matches!(w.text, "und" | "in" | "im" | "für" | "des" | "der")
@@ -1029,10 +1172,11 @@ impl Patterns {
     /// number is a code, not a name ("ISBN 3-...", "EC 135").
     fn acronyms(&self, words: &[Word], sid: usize, found: &mut Found) {
         for (i, w) in words.iter().enumerate() {
-            if w.gaz.is_some() {
+            // an acronym, alone or before a hyphen, starts with a capital
+            if w.gaz.is_some() || !w.cap {
                 continue;
             }
-            let (part, end) = match w.text.split_once('-') {
+            let (part, end) = match w.shape.any_hyphen.then(|| w.text.split_once('-')).flatten() {
                 Some((head, rest)) => {
                     if self.roles.find_in_word(rest).is_none() {
                         continue;
@@ -1050,7 +1194,7 @@ impl Patterns {
             let acronym = if part.len() == w.text.len() {
                 w.acronym
             } else {
-                self.is_org_acronym_text(part, &Shape::of(part))
+                is_org_acronym_text(part, &Shape::of(part), self.words.get(part))
             };
             if acronym {
                 found.add(prio::ACRONYM, sid, (w.start, end), EntityType::Org, None);
@@ -1138,9 +1282,8 @@ impl Patterns {
     /// Whether some word of `span` is an organization head, lead, name word,
     /// descriptor or legal form.
     fn has_org_evidence(&self, span: &[Word]) -> bool {
-        span.iter().any(|w| {
-            w.is_cap() && (self.orgs.classify(w.text).any() || self.orgs.legal(w.text).is_some())
-        })
+        span.iter()
+            .any(|w| w.is_cap() && (self.orgs.classify(w.text).any() || w.flags & flag::LEGAL != 0))
     }
 
     /// The start of the long form that `acr` abbreviates, ending just before
@@ -1348,6 +1491,53 @@ mod tests {
             .iter()
             .map(|m| (m.text(text).to_string(), m.etype))
             .collect()
+    }
+
+    #[test]
+    fn shape_counts_like_the_char_predicates() {
+        let words = [
+            "",
+            "NATO",
+            "AfD",
+            "Müller",
+            "ÄRZTE",
+            "O'Brien",
+            "O’Neill",
+            "al-Assad",
+            "3-D",
+            "½",
+            "Straße",
+            "×÷",
+            "ǅemal",
+            "Ⅻ",
+            "İstanbul",
+            "ΣΟΦΙΑ",
+            "e.V.",
+            "-",
+            "Ünal-",
+            "x2",
+        ];
+        for w in words {
+            let s = Shape::of(w);
+            assert_eq!(s.chars as usize, w.chars().count(), "{}", w);
+            let upper = w.chars().filter(|c| c.is_uppercase()).count();
+            assert_eq!(s.upper as usize, upper, "{}", w);
+            assert_eq!(s.any_lower, w.chars().any(char::is_lowercase), "{}", w);
+            assert_eq!(s.alpha, w.chars().all(char::is_alphabetic), "{}", w);
+            assert_eq!(s.any_alnum, w.chars().any(char::is_alphanumeric), "{}", w);
+            let name = |c: char| c.is_alphabetic() || c == '-' || c == '\'' || c == '’';
+            assert_eq!(s.name_chars, w.chars().all(name), "{}", w);
+            assert_eq!(s.first_upper, crate::text::is_capitalized(w), "{}", w);
+            assert_eq!(s.any_hyphen, w.contains('-'), "{}", w);
+        }
+        for c in '\u{80}'..='\u{17F}' {
+            let w = c.to_string();
+            let s = Shape::of(&w);
+            assert_eq!(s.alpha, c.is_alphabetic(), "{:?}", c);
+            assert_eq!(s.upper == 1, c.is_uppercase(), "{:?}", c);
+            assert_eq!(s.any_lower, c.is_lowercase(), "{:?}", c);
+            assert_eq!(s.any_alnum, c.is_alphanumeric(), "{:?}", c);
+        }
     }
 
     #[test]
