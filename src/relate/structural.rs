@@ -245,6 +245,18 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<
         }
         if j > i + 1 && sv.words.get(j) == Some(&",") {
             j += 1;
+        } else if j == i + 1 && sv.words.get(j) == Some(&",") {
+            // "Der NATO-Generalsekretär, X, sagte": the name set off by commas
+            let closed = sv.actor_starting(j + 1).is_some_and(|a| {
+                is_per(sv, a)
+                    && matches!(
+                        sv.words.get(sv.actors[a].last + 1).copied(),
+                        Some("," | "." | ";" | ":") | None
+                    )
+            });
+            if closed {
+                j += 1;
+            }
         }
         if person.is_none() {
             person = sv.actor_starting(j).filter(|&a| is_per(sv, a));
@@ -485,7 +497,7 @@ fn person_before(r: &Relater, sv: &SentenceView<'_>, i: usize, former: &mut bool
     let mut person_end =
         if k >= 3 && r.patterns.phrase_at(&sv.lower, k - 2, CueKind::Copula) == Some(2) {
             k - 3
-        } else if w == "," || w == ":" || r.patterns.is(w, CueKind::Copula) {
+        } else if w == "," || w == ":" || w == "(" || r.patterns.is(w, CueKind::Copula) {
             k.checked_sub(2)?
         } else {
             return None;
@@ -514,8 +526,9 @@ fn person_before(r: &Relater, sv: &SentenceView<'_>, i: usize, former: &mut bool
     Some(first)
 }
 
-/// Words that, after "seit", "ab" or "bis", make a time phrase: "seit
-/// Mai", "seit Jahren" (numbers count too: "seit 2019").
+/// Words that, after "seit", "ab", "bis", "im" or "am", make a time
+/// phrase: "seit Mai", "seit Jahren", "am Montag" (numbers count too:
+/// "seit 2019").
 const TIME_WORDS: &[&str] = &[
     "januar",
     "februar",
@@ -536,11 +549,23 @@ const TIME_WORDS: &[&str] = &[
     "kurzem",
     "anfang",
     "ende",
+    "frühjahr",
+    "sommer",
+    "herbst",
+    "winter",
+    "montag",
+    "dienstag",
+    "mittwoch",
+    "donnerstag",
+    "freitag",
+    "samstag",
+    "sonntag",
 ];
 
-/// "seit 2019", "seit Mai", "ab Januar": two tokens from `k`.
+/// "seit 2019", "seit Mai", "ab Januar", "im Mai", "am Montag": two tokens
+/// from `k`.
 fn is_time_phrase(sv: &SentenceView<'_>, k: usize) -> bool {
-    matches!(sv.lower[k], "seit" | "ab" | "bis")
+    matches!(sv.lower[k], "seit" | "ab" | "bis" | "im" | "am")
         && sv
             .lower
             .get(k + 1)
@@ -613,6 +638,9 @@ fn lead_verbs(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
         let (found, trigger, former) = if is_an_der_spitze(sv, i) {
             let (found, past) = spitze(r, sv, i);
             (found, "Spitze", past)
+        } else if LEADERSHIP_NOUNS.contains(&sv.lower[i]) && sv.capitalized[i] {
+            let found = takes_over(r, sv, i).or_else(|| under_leadership(sv, i));
+            (found, "Leitung", false)
         } else {
             let (_, ce) = sv.clause_range(sv.clause[i]);
             let cue = r.patterns.verb(sv.lower[i]).iter().find_map(|(k, c)| {
@@ -713,6 +741,7 @@ fn skip_adverbs_back(r: &Relater, sv: &SentenceView<'_>, mut j: usize) -> usize 
             || r.patterns.is(lw, CueKind::Negation)
             || r.patterns.is(lw, CueKind::PassiveAux)
             || stehen_form(lw).is_some()
+            || TAKE_OVER.contains(&lw)
         {
             break;
         }
@@ -820,6 +849,73 @@ fn passive_leader(r: &Relater, sv: &SentenceView<'_>, v: usize) -> Option<(usize
 fn person_ending_at_any(sv: &SentenceView<'_>, end: usize) -> Option<usize> {
     let p = sv.actor_at[end]?;
     (is_per(sv, p) && sv.actors[p].last == end).then_some(p)
+}
+
+/// Nouns for leading an organization: "die Leitung der Y übernehmen",
+/// "unter der Führung von X".
+const LEADERSHIP_NOUNS: &[&str] = &["leitung", "führung", "vorsitz", "geschäftsführung"];
+
+/// Verbs with which a person takes over or holds a leadership noun.
+const TAKE_OVER: &[&str] = &[
+    "übernimmt",
+    "übernahm",
+    "übernehmen",
+    "übernahmen",
+    "innehat",
+    "hat",
+    "hatte",
+];
+
+/// "X übernimmt (im Mai) die Leitung der Y", "Im Mai übernahm X den Vorsitz
+/// der Y": a leadership noun at `n` with the organization in the genitive.
+fn takes_over(r: &Relater, sv: &SentenceView<'_>, n: usize) -> Option<(usize, usize)> {
+    let (actors, next) = genitive_actors(sv, n + 1)?;
+    let o = actors.first().copied().filter(|&o| is_org(sv, o))?;
+    if n == 0 || !matches!(sv.lower[n - 1], "die" | "den") {
+        return None;
+    }
+    // "hat die Leitung der Y inne/übernommen", not "hat die Führung der Y
+    // kritisiert"
+    let verb_ok = |v: &str| {
+        !matches!(v, "hat" | "hatte")
+            || match sv.lower.get(next).copied() {
+                None => true,
+                Some(w) => {
+                    matches!(w, "inne" | "übernommen")
+                        || !w.chars().next().is_some_and(char::is_alphanumeric)
+                }
+            }
+    };
+    // "X übernimmt … die Leitung" or "übernimmt X die Leitung"
+    let k = skip_adverbs_back(r, sv, n - 1);
+    if k >= 2 && TAKE_OVER.contains(&sv.lower[k - 1]) {
+        if let Some(p) = person_ending_at(sv, k - 2) {
+            return verb_ok(sv.lower[k - 1]).then_some((p, o));
+        }
+    }
+    let p = person_ending_at(sv, k.checked_sub(1)?)?;
+    let f = sv.actors[p].first;
+    (f > 0 && TAKE_OVER.contains(&sv.lower[f - 1]) && verb_ok(sv.lower[f - 1])).then_some((p, o))
+}
+
+/// "Die Y unter (der) Leitung von X": the organization right before
+/// "unter" and the person after "von".
+fn under_leadership(sv: &SentenceView<'_>, n: usize) -> Option<(usize, usize)> {
+    let mut u = n.checked_sub(1)?;
+    if sv.lower[u] == "der" {
+        u = u.checked_sub(1)?;
+    }
+    if sv.lower[u] != "unter" || !matches!(sv.lower.get(n + 1).copied(), Some("von" | "vom")) {
+        return None;
+    }
+    let o = sv.actor_at[u.checked_sub(1)?].filter(|&o| is_org(sv, o))?;
+    if sv.actors[o].last + 1 != u {
+        return None;
+    }
+    let p = sv
+        .actor_after_determiners(n + 2, 0)
+        .filter(|&p| is_per(sv, p))?;
+    Some((p, o))
 }
 
 /// "an der Spitze" at `i`.
