@@ -112,6 +112,11 @@ pub struct VerbCue {
 pub struct CueSet(u32);
 
 impl CueSet {
+    /// Set on forms of verb cues ([`RelationPatterns::verb`] has entries).
+    const VERB: u32 = 1 << 31;
+    /// Set on the first word of a multi-word cue.
+    const PHRASE_START: u32 = 1 << 30;
+
     fn bit(kind: CueKind) -> u32 {
         1 << (kind as u32)
     }
@@ -121,8 +126,61 @@ impl CueSet {
         self.0 & CueSet::bit(kind) != 0
     }
 
+    /// Whether the word is a form of a verb cue, so that
+    /// [`RelationPatterns::verb`] is worth asking.
+    pub fn has_verb_cue(self) -> bool {
+        self.0 & CueSet::VERB != 0
+    }
+
+    /// Whether a multi-word cue starts with the word, so that
+    /// [`RelationPatterns::phrase_at`] is worth asking.
+    pub fn starts_phrase(self) -> bool {
+        self.0 & CueSet::PHRASE_START != 0
+    }
+
     fn insert(&mut self, kind: CueKind) {
         self.0 |= CueSet::bit(kind);
+    }
+}
+
+/// The last three bytes of a set of keys, hashed into a bit table: a word
+/// whose ending is not in the table neither is nor ends in any key.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Endings {
+    bits: Vec<u64>,
+    /// Some key is shorter than three bytes: every word may match.
+    short: bool,
+}
+
+impl Endings {
+    fn slot(b: &[u8]) -> usize {
+        let n = b.len();
+        let x = (b[n - 3] as u32) << 16 | (b[n - 2] as u32) << 8 | b[n - 1] as u32;
+        (x.wrapping_mul(0x9E37_79B1) >> 20) as usize & 4095
+    }
+
+    pub(crate) fn add(&mut self, key: &str) {
+        if key.len() < 3 {
+            self.short = true;
+            return;
+        }
+        if self.bits.is_empty() {
+            self.bits = vec![0; 64];
+        }
+        let s = Endings::slot(key.as_bytes());
+        self.bits[s / 64] |= 1 << (s % 64);
+    }
+
+    /// Whether `word` may equal or end in one of the keys.
+    pub(crate) fn may_end(&self, word: &str) -> bool {
+        if self.short {
+            return true;
+        }
+        if word.len() < 3 || self.bits.is_empty() {
+            return false;
+        }
+        let s = Endings::slot(word.as_bytes());
+        self.bits[s / 64] & (1 << (s % 64)) != 0
     }
 }
 
@@ -149,6 +207,7 @@ pub struct RelationPatterns {
     prefixes: Vec<(String, CueKind)>,
     nouns: HashMap<String, CueKind, FixedState>,
     noun_lengths: KeyLengths,
+    noun_endings: Endings,
     verbs: HashMap<String, Vec<(CueKind, VerbCue)>, FixedState>,
     participles: Vec<String>,
 }
@@ -227,6 +286,15 @@ impl RelationPatterns {
         }
         for k in p.nouns.keys() {
             p.noun_lengths.add(k.len());
+            p.noun_endings.add(k);
+        }
+        for (ws, _) in &p.phrases {
+            if let Some(first) = ws.first() {
+                p.words.entry(first.clone()).or_default().0 |= CueSet::PHRASE_START;
+            }
+        }
+        for form in p.verbs.keys() {
+            p.words.entry(form.clone()).or_default().0 |= CueSet::VERB;
         }
         p.participles.sort();
         p.participles.dedup();
@@ -284,6 +352,9 @@ impl RelationPatterns {
 
     /// The noun cue a lowercase word is or ends in (compounds: "eu-mitgliedstaaten").
     pub fn noun(&self, lower: &str) -> Option<CueKind> {
+        if !self.noun_endings.may_end(lower) {
+            return None;
+        }
         if let Some(k) = self.nouns.get(lower) {
             return Some(*k);
         }

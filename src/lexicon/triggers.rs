@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
-use super::relation_patterns::KeyLengths;
+use super::relation_patterns::{Endings, KeyLengths};
 use super::{data_error, records, DataSource};
 use crate::error::Result;
 use crate::text::fold;
@@ -69,6 +69,7 @@ pub struct TriggerLexicon {
     /// Each form's first noun entry, for compound lookup.
     noun_of_form: HashMap<String, usize, FixedState>,
     noun_lengths: KeyLengths,
+    noun_endings: Endings,
 }
 
 /// The shortest noun form matched as the end of a longer compound.
@@ -290,6 +291,9 @@ impl TriggerLexicon {
             if let Some(m) = ms.iter().find(|m| lex.entries[m.entry].pos == Pos::Noun) {
                 lex.noun_of_form.insert(form.clone(), m.entry);
                 lex.noun_lengths.add(form.len());
+                if form.len() >= 3 {
+                    lex.noun_endings.add(form);
+                }
             }
         }
         Ok(lex)
@@ -320,6 +324,9 @@ impl TriggerLexicon {
     /// A noun entry the lowercase word ends in, as the head of a compound
     /// ("rüstungsexportstopp" → "stopp"): the longest such head, if any.
     pub fn compound_noun(&self, lower: &str) -> Option<usize> {
+        if !self.noun_endings.may_end(lower) {
+            return None;
+        }
         // Proper suffixes, longest first; a suffix starting with '-' stands
         // for the one after the hyphens.
         let mut chars_left = lower.chars().count();

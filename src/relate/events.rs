@@ -10,6 +10,8 @@
 
 use std::collections::HashSet;
 
+use foldhash::fast::FixedState;
+
 use super::sentence::SentenceView;
 use super::{Arg, Found, Relater, RelationKind};
 use crate::lexicon::relation_patterns::CueKind;
@@ -56,12 +58,13 @@ pub(crate) fn find(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
     let reported_at: Vec<usize> = (0..sv.len())
         .filter(|&k| {
             sv.cues[k].has(CueKind::Reported)
-                || r.patterns
-                    .phrase_at(&sv.lower, k, CueKind::Reported)
-                    .is_some()
+                || (sv.cues[k].starts_phrase()
+                    && r.patterns
+                        .phrase_at(&sv.lower, k, CueKind::Reported)
+                        .is_some())
         })
         .collect();
-    let mut done: HashSet<(Option<usize>, usize, String)> = HashSet::new();
+    let mut done: HashSet<(Option<usize>, usize, &str), FixedState> = HashSet::default();
     for i in 0..sv.len() {
         if sv.actor_at[i].is_some() {
             continue;
@@ -97,7 +100,7 @@ pub(crate) fn find(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
         for (source, target) in pairs {
             let s_entity = source.map(|s| sv.actors[s].entity);
             let t_entity = sv.actors[target].entity;
-            if s_entity == Some(t_entity) || !done.insert((s_entity, t_entity, trig.cameo.clone()))
+            if s_entity == Some(t_entity) || !done.insert((s_entity, t_entity, trig.cameo.as_str()))
             {
                 continue;
             }

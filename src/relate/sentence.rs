@@ -203,6 +203,9 @@ pub struct SentenceView<'a> {
     pub embedded_at: Vec<Option<usize>>,
     /// Clause number of each token.
     pub clause: Vec<usize>,
+    /// For each clause number `c` (and one past the last), the first token
+    /// of clause `c` or later.
+    clause_starts: Vec<usize>,
     /// Per clause number: whether it holds a negation or a modal verb
     /// (filled by the relater).
     pub blocked: Vec<bool>,
@@ -305,11 +308,15 @@ impl<'a> SentenceView<'a> {
             actor_at,
             embedded_at,
             clause: Vec::new(),
+            clause_starts: Vec::new(),
             blocked: Vec::new(),
             passive: Vec::new(),
         };
         view.clause = view.clauses();
         let clauses = view.clause.last().map_or(0, |&c| c + 1);
+        view.clause_starts = (0..=clauses)
+            .map(|c| view.clause.partition_point(|&x| x < c))
+            .collect();
         view.blocked = vec![false; clauses];
         view.passive = vec![false; clauses];
         view
@@ -504,9 +511,11 @@ impl<'a> SentenceView<'a> {
 
     /// The token range `[start, end)` of clause number `c`.
     pub fn clause_range(&self, c: usize) -> (usize, usize) {
-        let start = self.clause.partition_point(|&x| x < c);
-        let end = self.clause.partition_point(|&x| x <= c);
-        (start, end)
+        match (self.clause_starts.get(c), self.clause_starts.get(c + 1)) {
+            (Some(&start), Some(&end)) => (start, end),
+            // past the last clause
+            _ => (self.len(), self.len()),
+        }
     }
 }
 

@@ -5,7 +5,10 @@
 //! Y"), and `member_of` from membership verbs and nouns ("Der Y gehören A
 //! und B an", "A ist Mitglied der Y", "NATO-Mitglied A").
 
+use std::cell::OnceCell;
 use std::collections::HashMap;
+
+use foldhash::fast::FixedState;
 
 use super::events::MAX_PARTICLE_DISTANCE;
 use super::sentence::{is_determiner, is_preposition, SentenceView, MAX_COORDINATED};
@@ -13,6 +16,7 @@ use super::{Arg, DocumentView, Found, Relater, RelationKind};
 use crate::lexicon::relation_patterns::CueKind;
 use crate::lexicon::roles::{Role, RoleCategory};
 use crate::recognize::EntityType;
+use crate::resolve::Entity;
 use crate::text::{fold, is_capitalized};
 
 /// Words that link a role to the organization it is held in.
@@ -29,25 +33,18 @@ const NOT_MEMBER_PREPS: &[&str] = &[
 
 /// The organizations and places of a document by folded name and alias,
 /// for role words whose prefix names one ("Hermes-Geschäftsführer").
-pub(crate) struct EntityNames {
-    by_name: HashMap<String, usize>,
+/// The name table is built on first use: most documents never ask.
+pub(crate) struct EntityNames<'v> {
+    entities: &'v [Entity],
+    by_name: OnceCell<HashMap<String, usize, FixedState>>,
     etypes: Vec<EntityType>,
 }
 
-impl EntityNames {
-    pub(crate) fn new(view: &DocumentView<'_>) -> EntityNames {
-        let mut by_name = HashMap::new();
-        for (i, e) in view.resolved.entities.iter().enumerate() {
-            if e.etype == EntityType::Per {
-                continue;
-            }
-            by_name.entry(fold(&e.label)).or_insert(i);
-            for a in &e.aliases {
-                by_name.entry(fold(a)).or_insert(i);
-            }
-        }
+impl<'v> EntityNames<'v> {
+    pub(crate) fn new(view: &DocumentView<'v>) -> EntityNames<'v> {
         EntityNames {
-            by_name,
+            entities: &view.resolved.entities,
+            by_name: OnceCell::new(),
             etypes: view.resolved.entities.iter().map(|e| e.etype).collect(),
         }
     }
@@ -58,7 +55,20 @@ impl EntityNames {
         if folded.chars().count() < 2 {
             return None;
         }
-        self.by_name.get(&folded).copied()
+        let by_name = self.by_name.get_or_init(|| {
+            let mut by_name = HashMap::default();
+            for (i, e) in self.entities.iter().enumerate() {
+                if e.etype == EntityType::Per {
+                    continue;
+                }
+                by_name.entry(fold(&e.label)).or_insert(i);
+                for a in &e.aliases {
+                    by_name.entry(fold(a)).or_insert(i);
+                }
+            }
+            by_name
+        });
+        by_name.get(&folded).copied()
     }
 }
 
@@ -642,6 +652,9 @@ fn lead_verbs(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
             let found = takes_over(r, sv, i).or_else(|| under_leadership(sv, i));
             (found, "Leitung", false)
         } else {
+            if !sv.cues[i].has_verb_cue() {
+                continue;
+            }
             let (_, ce) = sv.clause_range(sv.clause[i]);
             let cue = r.patterns.verb(sv.lower[i]).iter().find_map(|(k, c)| {
                 let particle_ok = c.particle.as_ref().is_none_or(|p| {
@@ -1023,19 +1036,20 @@ fn membership(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
         let lower = sv.lower[i];
         let (cs, ce) = sv.clause_range(sv.clause[i]);
         let blocked = sv.blocked[sv.clause[i]];
-        let verb = r.patterns.verb(lower).iter().any(|(kind, cue)| {
-            *kind == CueKind::MemberVerb
-                && match &cue.particle {
-                    None => true,
-                    Some(p) => (i + 1..ce.min(i + 1 + MAX_PARTICLE_DISTANCE))
-                        .any(|k| sv.lower[k] == p.as_str()),
-                }
-        });
+        let verb = sv.cues[i].has_verb_cue()
+            && r.patterns.verb(lower).iter().any(|(kind, cue)| {
+                *kind == CueKind::MemberVerb
+                    && match &cue.particle {
+                        None => true,
+                        Some(p) => (i + 1..ce.min(i + 1 + MAX_PARTICLE_DISTANCE))
+                            .any(|k| sv.lower[k] == p.as_str()),
+                    }
+            });
         if verb && !blocked {
             member_verb(sv, i, cs, ce, out);
-        } else if is_capitalized(sv.words[i])
+        } else if !blocked
+            && sv.capitalized[i]
             && r.patterns.noun(lower) == Some(CueKind::MemberNoun)
-            && !blocked
         {
             member_noun(r, sv, i, cs, out);
         }

@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use foldhash::fast::FixedState;
 use serde::Serialize;
 
 use crate::recognize::{EntityType, Mention, Recognized, Source};
@@ -101,9 +102,9 @@ pub fn resolve(text: &str, recognized: &Recognized) -> Resolved {
     let mut groups = Groups::new(n);
 
     // 1. Same knowledge-base id, same type and name, text-declared aliases.
-    let mut by_kb: HashMap<&str, usize> = HashMap::new();
-    let mut by_name: HashMap<(EntityType, &str), usize> = HashMap::new();
-    let mut by_surface: HashMap<&str, usize> = HashMap::new();
+    let mut by_kb: HashMap<&str, usize, FixedState> = HashMap::default();
+    let mut by_name: HashMap<(EntityType, &str), usize, FixedState> = HashMap::default();
+    let mut by_surface: HashMap<&str, usize, FixedState> = HashMap::default();
     for (i, m) in ms.iter().enumerate() {
         if let Some(kb) = m.kb_id.as_deref() {
             let first = *by_kb.entry(kb).or_insert(i);
@@ -139,23 +140,23 @@ pub fn resolve(text: &str, recognized: &Recognized) -> Resolved {
     // 3. Surnames join the one full name they belong to.
     // Full names keyed by (first word, surname) so that "Angela Merkel" and
     // "Angela Dorothea Merkel" count as one person.
-    let mut persons: HashMap<&str, HashMap<(&str, &str), usize>> = HashMap::new();
+    let mut persons: HashMap<&str, HashMap<(&str, &str), usize, FixedState>, FixedState> =
+        HashMap::default();
     for (i, m) in ms.iter().enumerate() {
         if m.etype != EntityType::Per {
             continue;
         }
-        let words: Vec<&str> = surfaces[i].split_whitespace().collect();
-        if words.len() < 2 {
+        let mut words = surfaces[i].split_whitespace();
+        let (Some(first_word), Some(last)) = (words.next(), words.next_back()) else {
             continue;
-        }
-        let last = words[words.len() - 1];
+        };
         let surname = genitive_bases(last)
             .find(|b| by_surface.contains_key(b) || persons.contains_key(b))
             .unwrap_or(last);
         let first = *persons
             .entry(surname)
             .or_default()
-            .entry((words[0], surname))
+            .entry((first_word, surname))
             .or_insert(i);
         groups.join(first, i);
     }
@@ -178,7 +179,7 @@ pub fn resolve(text: &str, recognized: &Recognized) -> Resolved {
 
     // 4. Collect the groups in order of first mention.
     let mut members: Vec<Vec<usize>> = Vec::new();
-    let mut group_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut group_of_root: HashMap<usize, usize, FixedState> = HashMap::default();
     let mut mention_group = Vec::with_capacity(n);
     for i in 0..n {
         let r = groups.root(i);
@@ -189,11 +190,11 @@ pub fn resolve(text: &str, recognized: &Recognized) -> Resolved {
         members[g].push(i);
         mention_group.push(g);
     }
-    let longs: HashSet<usize> = recognized.aliases.iter().map(|a| a.long).collect();
+    let longs: HashSet<usize, FixedState> = recognized.aliases.iter().map(|a| a.long).collect();
 
     // 5. One entity per group; groups that end up with the same id merge.
     let mut out = Resolved::default();
-    let mut entity_of_id: HashMap<String, usize> = HashMap::new();
+    let mut entity_of_id: HashMap<String, usize, FixedState> = HashMap::default();
     let mut entity_of_group = Vec::with_capacity(members.len());
     for group in &members {
         let (etype, kb_id, label) = describe(text, ms, &surfaces, group, &longs);
@@ -208,8 +209,11 @@ pub fn resolve(text: &str, recognized: &Recognized) -> Resolved {
             });
             out.entities.len() - 1
         });
+        let aliases = &mut out.entities[e].aliases;
         for &i in group {
-            out.entities[e].aliases.insert(surfaces[i].to_string());
+            if !aliases.contains(surfaces[i]) {
+                aliases.insert(surfaces[i].to_string());
+            }
         }
         entity_of_group.push(e);
     }
@@ -223,7 +227,7 @@ fn describe(
     ms: &[Mention],
     surfaces: &[&str],
     group: &[usize],
-    longs: &HashSet<usize>,
+    longs: &HashSet<usize, FixedState>,
 ) -> (EntityType, Option<String>, String) {
     // A gazetteer entry decides everything it knows.
     let linked = group.iter().map(|&i| &ms[i]).find(|m| m.kb_id.is_some());
@@ -251,7 +255,7 @@ fn describe(
         return (etype, kb_id, label);
     }
     // Forms that are genitives of other forms in the group are no labels.
-    let forms: HashSet<&str> = group.iter().map(|&i| name_of(&ms[i], text)).collect();
+    let forms: HashSet<&str, FixedState> = group.iter().map(|&i| name_of(&ms[i], text)).collect();
     let is_variant = |s: &str| genitive_bases(s).any(|b| forms.contains(b));
     let candidates: Vec<usize> = {
         let base: Vec<usize> = group
