@@ -256,6 +256,11 @@ pub struct TrainArgs {
     #[arg(long, default_value_t = 20140101)]
     pub seed: u64,
 
+    /// Independent training runs (seeds SEED, SEED+1, ...) whose weights
+    /// are averaged
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u64).range(1..=32))]
+    pub runs: u64,
+
     /// log2 of the number of feature buckets.
     #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(10..=24))]
     pub bits: u32,

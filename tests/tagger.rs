@@ -68,6 +68,7 @@ fn model_skipping(skip: &[EntityType]) -> Model {
         bits: 16,
         epochs: 6,
         seed: 7,
+        runs: 2,
     };
     train(&docs, &classes, options, |_, _| {})
 }

@@ -62,6 +62,7 @@ pub fn run(options: &PipelineOptions, args: TrainArgs) -> anyhow::Result<ExitCod
         bits: args.bits,
         epochs: args.epochs,
         seed: args.seed,
+        runs: args.runs as usize,
     };
     if args.germeval_dev || args.cv.is_some() {
         let germeval = load_germeval(&args.corpora).context("reading GermEval dev")?;

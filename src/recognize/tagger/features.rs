@@ -334,8 +334,14 @@ pub struct TokenInfo {
     /// ([`WordClasses::name_prior`]); 0 otherwise.
     pub prior: u8,
     /// What the rest of the document says about this word
-    /// ([`DocEvidence::code`]).
+    /// ([`DocEvidence::code`]); filled in by [`DocEvidence::apply`].
     pub doc: u8,
+    /// For a capitalized word not listed as a common noun: its
+    /// [`DocEvidence::key`]; 0 otherwise.
+    pub key: u64,
+    /// Its lowercase form ends in "s" after at least three letters (a
+    /// possible genitive).
+    pub gen_s: bool,
     /// Is an article, determiner, possessive or a preposition fused with an
     /// article ("der", "einem", "diese", "seine", "zum"): common nouns need
     /// one, bare names do not.
@@ -473,39 +479,30 @@ fn is_determiner(word: &str) -> bool {
 /// "Merkel" and "Merkels" count together.
 #[derive(Debug, Default, Clone)]
 pub struct DocEvidence {
-    words: std::collections::HashMap<u64, (u8, bool)>,
+    words: HashMap<u64, (u8, bool)>,
 }
 
+/// Keys are hashes already: a fast hasher is enough.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+
 impl DocEvidence {
-    /// Gather the evidence of a document's sentences.
-    pub fn gather(text: &str, sentences: &[Sentence], classes: &WordClasses) -> DocEvidence {
-        let mut words: std::collections::HashMap<u64, (u8, bool)> = Default::default();
-        let (mut buf, mut prev_buf) = (String::new(), String::new());
-        let is_noun =
-            |x: Option<&str>| x.is_some_and(|x| classes.get(hash_bytes(x.as_bytes())) & 1 != 0);
-        for s in sentences {
-            let toks = &s.tokens;
-            for (i, tk) in toks.iter().enumerate() {
-                let w = tk.text(text);
-                if !w.chars().next().is_some_and(char::is_uppercase)
-                    || classes.get(hash_bytes(w.as_bytes())) & 1 != 0
-                {
+    /// Gather the evidence of a document from the token infos of all its
+    /// sentences.
+    pub fn gather(infos: &[Vec<TokenInfo>]) -> DocEvidence {
+        let mut words: HashMap<u64, (u8, bool)> = HashMap::default();
+        for sentence in infos {
+            for (i, t) in sentence.iter().enumerate() {
+                if t.key == 0 {
                     continue;
                 }
-                lowercase_into(w, &mut buf);
-                let prev = i.checked_sub(1).map(|j| toks[j].text(text));
-                let next = toks.get(i + 1).map(|t| t.text(text));
-                let prev_det = prev.is_some_and(|p| {
-                    lowercase_into(p, &mut prev_buf);
-                    is_determiner(&prev_buf)
-                });
+                let prev = i.checked_sub(1).map(|j| &sentence[j]);
+                let next = sentence.get(i + 1);
+                let prev_det = prev.is_some_and(|p| p.det);
+                let is_noun = |x: Option<&TokenInfo>| x.is_some_and(|x| x.class & 1 != 0);
                 // inside the sentence, after a word that is not a determiner
-                let bare = !prev_det
-                    && prev.is_some_and(|p| p.chars().next().is_some_and(char::is_alphabetic));
-                let genitive = buf.ends_with('s')
-                    && buf.chars().count() > 3
-                    && (is_noun(next) && !prev_det || is_noun(prev));
-                let e = words.entry(Self::key(&buf)).or_default();
+                let bare = !prev_det && prev.is_some_and(|p| p.alpha);
+                let genitive = t.gen_s && (is_noun(next) && !prev_det || is_noun(prev));
+                let e = words.entry(t.key).or_default();
                 if bare {
                     e.0 = e.0.saturating_add(1);
                 }
@@ -515,22 +512,39 @@ impl DocEvidence {
         DocEvidence { words }
     }
 
+    /// Fill in the [`TokenInfo::doc`] codes.
+    pub fn apply(&self, infos: &mut [Vec<TokenInfo>]) {
+        if self.words.is_empty() {
+            return;
+        }
+        for t in infos.iter_mut().flatten() {
+            if t.key != 0 {
+                t.doc = self.code_of_key(t.key);
+            }
+        }
+    }
+
+    /// The evidence code of a key: 0 none, else 1 + bare count (0..3,
+    /// capped) + 4 if it occurs as a bare genitive.
+    fn code_of_key(&self, key: u64) -> u8 {
+        match self.words.get(&key) {
+            None => 0,
+            Some(&(n, g)) => 1 + n.min(3) + 4 * g as u8,
+        }
+    }
+
     /// The key of a lowercase form: its hash without a final genitive "s".
     pub fn key(lower: &str) -> u64 {
         let base = match lower.strip_suffix('s') {
             Some(b) if b.chars().count() >= 3 => b,
             _ => lower,
         };
-        hash_bytes(base.as_bytes())
+        hash_bytes(base.as_bytes()) | 1
     }
 
-    /// The evidence code of a lowercase form: 0 none, else 1 + bare count
-    /// (0..3, capped) + 4 if it occurs as a bare genitive.
+    /// The evidence code of a lowercase form ([`DocEvidence::code_of_key`]).
     pub fn code(&self, lower: &str) -> u8 {
-        match self.words.get(&Self::key(lower)) {
-            None => 0,
-            Some(&(n, g)) => 1 + n.min(3) + 4 * g as u8,
-        }
+        self.code_of_key(Self::key(lower))
     }
 }
 
@@ -541,7 +555,6 @@ pub fn token_infos_into(
     sentence: &Sentence,
     (gaz, pat): (&[u8], &[u8]),
     classes: &WordClasses,
-    evidence: &DocEvidence,
     buf: &mut String,
     out: &mut Vec<TokenInfo>,
 ) {
@@ -559,7 +572,9 @@ pub fn token_infos_into(
                 class: 0,
                 prior: 0,
                 doc: 0,
-                det: bytes.len() <= 6 && is_determiner(w),
+                key: 0,
+                gen_s: false,
+                det: bytes.len() <= 7 && is_determiner(w),
                 gaz: gaz.get(i).copied().unwrap_or(0),
                 pat: pat.get(i).copied().unwrap_or(0),
                 upper: false,
@@ -583,14 +598,14 @@ pub fn token_infos_into(
             lowercase_into(w, buf);
             (
                 hash_bytes(buf.as_bytes()),
-                buf.len() <= 6 && is_determiner(buf),
+                buf.len() <= 7 && is_determiner(buf),
             )
         } else {
             (word, false)
         };
         let class = if upper { classes.get(word) } else { 0 };
-        let doc = if upper && class & 1 == 0 {
-            evidence.code(buf)
+        let key = if upper && class & 1 == 0 && w.chars().next().is_some_and(char::is_uppercase) {
+            DocEvidence::key(buf)
         } else {
             0
         };
@@ -599,7 +614,9 @@ pub fn token_infos_into(
             lower,
             shape: shape(w),
             class,
-            doc,
+            doc: 0,
+            key,
+            gen_s: key != 0 && buf.ends_with('s') && buf.chars().nth(3).is_some(),
             det,
             prior: if upper && alpha && class == 0 {
                 classes.name_prior(w)
@@ -621,7 +638,6 @@ pub fn token_infos(
     gaz: &[u8],
     pat: &[u8],
     classes: &WordClasses,
-    evidence: &DocEvidence,
 ) -> Vec<TokenInfo> {
     let mut out = Vec::with_capacity(sentence.tokens.len());
     token_infos_into(
@@ -629,7 +645,6 @@ pub fn token_infos(
         sentence,
         (gaz, pat),
         classes,
-        evidence,
         &mut String::new(),
         &mut out,
     );
@@ -787,7 +802,15 @@ mod tests {
         let text = "Gestern kam Orlow an. Orlows Idee fand Zustimmung. Der Plan kam.";
         let classes =
             WordClasses::parse("Idee\tnoun\nPlan\tnoun\nZustimmung\tnoun\n", "t").unwrap();
-        let ev = DocEvidence::gather(text, &segment(text), &classes);
+        let sentences = segment(text);
+        let infos: Vec<Vec<TokenInfo>> = sentences
+            .iter()
+            .map(|s| {
+                let none = vec![0; s.tokens.len()];
+                token_infos(text, s, &none, &none, &classes)
+            })
+            .collect();
+        let ev = DocEvidence::gather(&infos);
         // one use after a non-determiner, one genitive before a noun
         assert_eq!(ev.code("orlow"), 1 + 1 + 4);
         assert_eq!(ev.code("orlows"), 1 + 1 + 4);

@@ -78,19 +78,25 @@ impl Tagger {
         let pat = features::hit_codes(sentences, patterns);
         let mut out = Vec::new();
         let mut scratch = Scratch::default();
-        let mut infos = Vec::new();
-        let evidence = features::DocEvidence::gather(text, sentences, self.model.classes());
-        for (k, s) in sentences.iter().enumerate() {
-            features::token_infos_into(
-                text,
-                s,
-                (&gaz[k], &pat[k]),
-                self.model.classes(),
-                &evidence,
-                &mut scratch.buf,
-                &mut infos,
-            );
-            self.decode(text, s, &infos, &mut scratch);
+        let mut infos: Vec<Vec<TokenInfo>> = sentences
+            .iter()
+            .enumerate()
+            .map(|(k, s)| {
+                let mut v = Vec::with_capacity(s.tokens.len());
+                features::token_infos_into(
+                    text,
+                    s,
+                    (&gaz[k], &pat[k]),
+                    self.model.classes(),
+                    &mut scratch.buf,
+                    &mut v,
+                );
+                v
+            })
+            .collect();
+        features::DocEvidence::gather(&infos).apply(&mut infos);
+        for (s, infos) in sentences.iter().zip(&infos) {
+            self.decode(text, s, infos, &mut scratch);
             spans_of(s, &scratch.labels, &mut out);
         }
         discourse::harmonize(text, sentences, self.model.classes(), &mut out);

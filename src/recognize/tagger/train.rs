@@ -43,6 +43,9 @@ pub struct TrainOptions {
     pub epochs: usize,
     /// Seed of the sentence shuffle.
     pub seed: u64,
+    /// Independent runs (seeds `seed`, `seed + 1`, ...) whose averaged
+    /// weights are averaged again: steadier than any single run.
+    pub runs: usize,
 }
 
 impl Default for TrainOptions {
@@ -51,6 +54,7 @@ impl Default for TrainOptions {
             bits: 20,
             epochs: 8,
             seed: 20140101,
+            runs: 1,
         }
     }
 }
@@ -117,15 +121,21 @@ pub fn train(
     for doc in docs {
         let gaz = features::hit_codes(&doc.sentences, &doc.gazetteer);
         let pat = features::hit_codes(&doc.sentences, &doc.patterns);
-        let evidence = features::DocEvidence::gather(&doc.text, &doc.sentences, classes);
-        for (k, s) in doc.sentences.iter().enumerate() {
+        let mut infos: Vec<Vec<TokenInfo>> = doc
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(k, s)| token_infos(&doc.text, s, &gaz[k], &pat[k], classes))
+            .collect();
+        features::DocEvidence::gather(&infos).apply(&mut infos);
+        for (s, infos) in doc.sentences.iter().zip(infos) {
             if s.tokens.is_empty() {
                 continue;
             }
             prepared.push(Prepared {
                 doc,
                 sentence: s,
-                infos: token_infos(&doc.text, s, &gaz[k], &pat[k], classes, &evidence),
+                infos,
                 gold: gold_labels(s, &doc.gold),
                 skip: s
                     .tokens
@@ -136,14 +146,41 @@ pub fn train(
         }
     }
     let size = (1usize << bits) * STRIDE;
+    let runs = options.runs.max(1);
+    let mut sum = vec![0f32; size];
+    for run in 0..runs {
+        let seed = options.seed.wrapping_add(run as u64);
+        let weights = run_once(&prepared, bits, options.epochs, seed, |epoch, err| {
+            progress(run * options.epochs + epoch, err)
+        });
+        for (s, w) in sum.iter_mut().zip(weights) {
+            *s += w;
+        }
+    }
+    let averaged: Vec<f32> = sum.iter().map(|w| w / runs as f32).collect();
+    debug_assert_eq!(averaged.len() % STRIDE, 0);
+    let _ = LABELS;
+    Model::quantize(bits, &averaged, classes.clone())
+}
+
+/// One run of the averaged perceptron over `prepared` with sentence-shuffle
+/// `seed`; returns the averaged weights.
+fn run_once(
+    prepared: &[Prepared],
+    bits: u32,
+    epochs: usize,
+    seed: u64,
+    mut progress: impl FnMut(usize, f64),
+) -> Vec<f32> {
+    let size = (1usize << bits) * STRIDE;
     let mut w = vec![0f32; size];
     let mut u = vec![0f64; size];
     let mut c: f64 = 1.0;
-    let mut rng = Rng(options.seed);
+    let mut rng = Rng(seed);
     let mut order: Vec<usize> = (0..prepared.len()).collect();
     let mut feats: Vec<u32> = Vec::new();
     let mut buf = String::new();
-    for epoch in 0..options.epochs {
+    for epoch in 0..epochs {
         rng.shuffle(&mut order);
         let (mut wrong, mut seen) = (0usize, 0usize);
         for &k in &order {
@@ -211,7 +248,5 @@ pub fn train(
         .zip(&u)
         .map(|(&w, &u)| (w as f64 - u / c) as f32)
         .collect();
-    debug_assert_eq!(averaged.len() % STRIDE, 0);
-    let _ = LABELS;
-    Model::quantize(bits, &averaged, classes.clone())
+    averaged
 }
