@@ -126,8 +126,11 @@ fn relate_only(b: Bencher) {
     });
 }
 
-/// Everything after recognition: resolve, relate (with the gazetteer's
-/// countries) and the graph, on mentions recognized beforehand.
+/// Everything after recognition, per document: resolve, relate (with the
+/// gazetteer's countries) and adding to the graph, on mentions recognized
+/// beforehand. Finishing the graph (metrics, sorting) happens once per
+/// build, not per document, and is timed by `graph_finish` here and by
+/// `cargo bench --bench metrics`.
 #[divan::bench]
 fn resolve_relate_graph(b: Bencher) {
     let docs = corpus();
@@ -157,8 +160,24 @@ fn resolve_relate_graph(b: Bencher) {
                 .relate_with_countries(&view, Some(p.recognizer().gazetteer()));
             g.add_document_owned(&d.id, &resolved, relations);
         }
-        divan::black_box(g.finish())
+        divan::black_box(g)
     });
+}
+
+/// Finishing the graph of the bundled articles: merging, sorting, metrics.
+#[divan::bench]
+fn graph_finish(b: Bencher) {
+    let docs = corpus();
+    let p = pipeline(true);
+    let analyses: Vec<_> = docs.iter().map(|d| p.analyze(d.clone())).collect();
+    b.with_inputs(|| {
+        let mut g = GraphBuilder::new();
+        for a in &analyses {
+            g.add_document(&a.doc.id, &a.resolved, &a.relations);
+        }
+        g
+    })
+    .bench_values(|g| g.finish());
 }
 
 #[divan::bench(args = [true, false])]

@@ -350,6 +350,23 @@ impl RelationPatterns {
         })
     }
 
+    /// Whether [`RelationPatterns::noun`] may find a cue in the word once it
+    /// is folded to lowercase (false only when its ending rules that out).
+    pub fn may_be_noun(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if b.len() < 3 || !b[b.len() - 3..].is_ascii() {
+            return true;
+        }
+        let end = [
+            b[b.len() - 3].to_ascii_lowercase(),
+            b[b.len() - 2].to_ascii_lowercase(),
+            b[b.len() - 1].to_ascii_lowercase(),
+        ];
+        // the folded word ends in these three bytes too
+        self.noun_endings
+            .may_end(std::str::from_utf8(&end).unwrap_or(""))
+    }
+
     /// The noun cue a lowercase word is or ends in (compounds: "eu-mitgliedstaaten").
     pub fn noun(&self, lower: &str) -> Option<CueKind> {
         if !self.noun_endings.may_end(lower) {

@@ -20,6 +20,13 @@ impl CountryLookup for Gazetteer {
             .filter(|e| e.kind.is_country())
             .map(|_| kb_id.to_string())
     }
+
+    fn is_country(&self, kb_id: &str) -> bool {
+        match Gazetteer::country_of(self, kb_id) {
+            Some(c) => c == kb_id,
+            None => self.entry(kb_id).is_some_and(|e| e.kind.is_country()),
+        }
+    }
 }
 
 /// "Almaty in Kasachstan" and "im kasachischen Almaty".

@@ -196,6 +196,12 @@ pub trait CountryLookup: Send + Sync {
     /// The knowledge-base id of the country `kb_id` lies in; for a country,
     /// its own id. `None` if unknown.
     fn country_of(&self, kb_id: &str) -> Option<String>;
+
+    /// Whether `kb_id` is a country: [`CountryLookup::country_of`] gives
+    /// its own id.
+    fn is_country(&self, kb_id: &str) -> bool {
+        self.country_of(kb_id).as_deref() == Some(kb_id)
+    }
 }
 
 /// Finds relations with the lexicons in `data/lexicon/`.
@@ -213,7 +219,7 @@ pub(crate) fn is_country(
 ) -> Option<bool> {
     let lookup = countries?;
     let kb = kb_id?;
-    Some(lookup.country_of(kb).as_deref() == Some(kb))
+    Some(lookup.is_country(kb))
 }
 
 /// What makes two relations of one sentence the same: source and target
@@ -421,6 +427,9 @@ impl Relater {
             }
             let covered = m < before && spans[m].2 < t.end;
             if covered || !crate::text::is_capitalized(w) {
+                continue;
+            }
+            if !self.patterns.may_be_noun(w) {
                 continue;
             }
             sentence::fold_into(w, fold_buf);

@@ -142,7 +142,9 @@ pub fn is_place_preposition(w: &str) -> bool {
 /// Append [`crate::text::fold`]`(w)` to `out`.
 fn push_folded(w: &str, out: &mut String) {
     if w.is_ascii() {
-        out.extend(w.chars().map(|c| c.to_ascii_lowercase()));
+        let start = out.len();
+        out.push_str(w);
+        out[start..].make_ascii_lowercase();
     } else if w.contains('Σ') {
         // final sigma depends on context: leave it to the full mapping
         out.push_str(&crate::text::fold(w));
