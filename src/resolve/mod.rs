@@ -179,11 +179,11 @@ pub fn resolve(text: &str, recognized: &Recognized) -> Resolved {
 
     // 4. Collect the groups in order of first mention.
     let mut members: Vec<Vec<usize>> = Vec::new();
-    let mut group_of_root: HashMap<usize, usize, FixedState> = HashMap::default();
+    let mut group_of_root: Vec<Option<usize>> = vec![None; n];
     let mut mention_group = Vec::with_capacity(n);
     for i in 0..n {
         let r = groups.root(i);
-        let g = *group_of_root.entry(r).or_insert_with(|| {
+        let g = *group_of_root[r].get_or_insert_with(|| {
             members.push(Vec::new());
             members.len() - 1
         });
@@ -199,16 +199,20 @@ pub fn resolve(text: &str, recognized: &Recognized) -> Resolved {
     for group in &members {
         let (etype, kb_id, label) = describe(text, ms, &surfaces, group, &longs);
         let id = kb_id.clone().unwrap_or_else(|| local_id(etype, &label));
-        let e = *entity_of_id.entry(id.clone()).or_insert_with(|| {
-            out.entities.push(Entity {
-                id,
-                label,
-                etype,
-                kb_id,
-                aliases: BTreeSet::new(),
-            });
-            out.entities.len() - 1
-        });
+        let e = match entity_of_id.get(&id) {
+            Some(&e) => e,
+            None => {
+                entity_of_id.insert(id.clone(), out.entities.len());
+                out.entities.push(Entity {
+                    id,
+                    label,
+                    etype,
+                    kb_id,
+                    aliases: BTreeSet::new(),
+                });
+                out.entities.len() - 1
+            }
+        };
         let aliases = &mut out.entities[e].aliases;
         for &i in group {
             if !aliases.contains(surfaces[i]) {
