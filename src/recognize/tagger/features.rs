@@ -357,7 +357,13 @@ impl TokenInfo {
     /// other tokens are O.
     #[inline]
     pub fn scored(&self, prev: u8) -> bool {
-        self.upper || self.gaz != 0 || self.pat != 0 || (prev != O && self.alpha)
+        self.always_scored() || (prev != O && self.alpha)
+    }
+
+    /// Whether the model looks at this token whatever the previous label.
+    #[inline]
+    pub fn always_scored(&self) -> bool {
+        self.upper || self.gaz != 0 || self.pat != 0
     }
 }
 

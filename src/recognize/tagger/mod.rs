@@ -103,7 +103,11 @@ impl Tagger {
         out
     }
 
-    /// Greedy decoding of one sentence.
+    /// Greedy decoding of one sentence. The label-independent part of the
+    /// score of every token that is always scored (capitalized or covered
+    /// by a list hit) is summed first, all tokens in one pass, so the
+    /// weight-table reads of different tokens overlap; the left-to-right
+    /// pass then adds only the label-history features.
     pub(crate) fn decode(
         &self,
         text: &str,
@@ -114,10 +118,11 @@ impl Tagger {
         let bits = self.model.bits();
         let mut labels = std::mem::take(&mut scratch.labels);
         labels.clear();
-        let (mut p1, mut p2) = (O, O);
+        scratch.feats.clear();
+        scratch.ranges.clear();
         for (i, t) in infos.iter().enumerate() {
-            let label = if t.scored(p1) {
-                scratch.feats.clear();
+            let from = scratch.feats.len();
+            if t.always_scored() {
                 static_features(
                     text,
                     sentence,
@@ -127,9 +132,37 @@ impl Tagger {
                     &mut scratch.buf,
                     &mut scratch.feats,
                 );
-                history_features(t, p1, p2, bits, &mut scratch.feats);
-                let mut scores = [0i32; model::STRIDE];
-                self.model.score(&scratch.feats, &mut scores);
+            }
+            scratch.ranges.push((from, scratch.feats.len()));
+        }
+        self.model.prefetch(&scratch.feats);
+        scratch.sums.clear();
+        for &(from, to) in &scratch.ranges {
+            let mut scores = [0i32; model::STRIDE];
+            if to > from {
+                self.model.score(&scratch.feats[from..to], &mut scores);
+            }
+            scratch.sums.push(scores);
+        }
+        let (mut p1, mut p2) = (O, O);
+        for (i, t) in infos.iter().enumerate() {
+            let label = if t.scored(p1) {
+                let mut scores = scratch.sums[i];
+                scratch.history.clear();
+                if !t.always_scored() {
+                    // a lowercase word continuing a name
+                    static_features(
+                        text,
+                        sentence,
+                        infos,
+                        i,
+                        bits,
+                        &mut scratch.buf,
+                        &mut scratch.history,
+                    );
+                }
+                history_features(t, p1, p2, bits, &mut scratch.history);
+                self.model.score(&scratch.history, &mut scores);
                 best(&scores, p1)
             } else {
                 O
@@ -145,7 +178,14 @@ impl Tagger {
 /// Reusable buffers for decoding.
 #[derive(Default)]
 pub(crate) struct Scratch {
+    /// Static features of the always-scored tokens of a sentence...
     feats: Vec<u32>,
+    /// ...each token's range in them...
+    ranges: Vec<(usize, usize)>,
+    /// ...and their summed weights.
+    sums: Vec<[i32; model::STRIDE]>,
+    /// Features added while decoding.
+    history: Vec<u32>,
     buf: String,
     labels: Vec<u8>,
 }
