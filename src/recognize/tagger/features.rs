@@ -267,6 +267,24 @@ impl WordClasses {
         &self.prior
     }
 
+    /// Start loading the slot of a form hashed with [`hash_bytes`] into the
+    /// cache, ahead of [`WordClasses::get`].
+    #[inline]
+    pub fn prefetch(&self, hash: u64) {
+        #[cfg(target_arch = "x86_64")]
+        if let Some(slot) = self.slots.get(hash as usize & (self.slots.len() - 1)) {
+            // SAFETY: prefetching is only a hint; it cannot fault, and the
+            // pointer comes from a live reference into `slots`.
+            unsafe {
+                std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
+                    slot as *const u32 as *const i8,
+                )
+            }
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        let _ = hash;
+    }
+
     /// The classes of a form hashed with [`hash_bytes`] (0: unknown).
     #[inline]
     pub fn get(&self, hash: u64) -> u8 {
@@ -609,31 +627,45 @@ pub fn token_infos_into(
         } else {
             (word, false)
         };
-        let class = if upper { classes.get(word) } else { 0 };
-        let key = if upper && class & 1 == 0 && w.chars().next().is_some_and(char::is_uppercase) {
-            DocEvidence::key(buf)
-        } else {
-            0
-        };
+        if upper {
+            // looked up in the second pass, once the row is in the cache
+            classes.prefetch(word);
+        }
         out.push(TokenInfo {
             word,
             lower,
             shape: shape(w),
-            class,
+            class: 0,
             doc: 0,
-            key,
-            gen_s: key != 0 && buf.ends_with('s') && buf.chars().nth(3).is_some(),
+            key: 0,
+            gen_s: false,
             det,
-            prior: if upper && alpha && class == 0 {
-                classes.name_prior(w)
-            } else {
-                0
-            },
+            prior: 0,
             gaz: gaz.get(i).copied().unwrap_or(0),
             pat: pat.get(i).copied().unwrap_or(0),
             upper,
             alpha,
         });
+    }
+    // second pass over the capitalized words: their classes, and for those
+    // not listed as common nouns the document key and the name prior
+    for (t, tk) in out.iter_mut().zip(&sentence.tokens) {
+        if !t.upper {
+            continue;
+        }
+        t.class = classes.get(t.word);
+        if t.class & 1 != 0 {
+            continue;
+        }
+        let w = tk.text(text);
+        if w.chars().next().is_some_and(char::is_uppercase) {
+            lowercase_into(w, buf);
+            t.key = DocEvidence::key(buf);
+            t.gen_s = buf.ends_with('s') && buf.chars().nth(3).is_some();
+        }
+        if t.alpha && t.class == 0 {
+            t.prior = classes.name_prior(w);
+        }
     }
 }
 
