@@ -190,3 +190,16 @@ fn training_set_file_parses_and_rejects_bad_lines() {
         assert!(err.to_string().contains("t.tsv:2"), "{}", err);
     }
 }
+
+#[test]
+fn frequent_words_never_in_a_name_are_marked_in_the_model() {
+    use nergraph::recognize::tagger::features::{hash_bytes, NEVER_NAME};
+    let classes = trained().classes();
+    let never = |w: &str| classes.get(hash_bytes(w.as_bytes())) & NEVER_NAME != 0;
+    // capitalized, frequent and always O in the fixture
+    assert!(never("Montag") && never("Lage"));
+    // inside names there ("Werke" ends company names), or never seen
+    assert!(!never("Werke") && !never("GmbH") && !never("Zeppelin"));
+    // the lexicon's own classes are kept apart from the mark
+    assert_eq!(classes.get(hash_bytes(b"Vorstand")) & 1, 1);
+}

@@ -95,7 +95,7 @@ fn pair(a: u64, b: u64) -> u64 {
 /// Word classes from a lexicon (common noun, toponym, first name, surname,
 /// other proper name) as bit sets, keyed by the hash of the exact form.
 ///
-/// A compact open-addressing table (4 bytes a slot: a 27-bit fingerprint of
+/// A compact open-addressing table (4 bytes a slot: a 26-bit fingerprint of
 /// the hash and 5 class bits) so lookups stay in cache.
 ///
 /// It also carries a name prior for words it does not list: how much more
@@ -156,6 +156,12 @@ impl Default for WordClasses {
     }
 }
 
+/// The class bit of capitalized forms that were frequent in the training
+/// data and never part of a name there ("Die", "Prozent"): unless a list
+/// hit covers them or they continue a name, the tagger labels them O
+/// without scoring. Set by training, stored with the model.
+pub const NEVER_NAME: u8 = 32;
+
 /// The class names of a word-class file, in bit order.
 pub const CLASS_NAMES: [&str; 5] = ["noun", "toponym", "firstname", "surname", "proper"];
 
@@ -171,27 +177,37 @@ impl WordClasses {
 
     #[inline]
     fn fingerprint(hash: u64) -> u32 {
-        (hash >> 37) as u32
+        (hash >> 38) as u32
     }
 
-    /// Add classes `bits` (1..32) to the form with `hash`.
-    fn insert(&mut self, hash: u64, bits: u8) {
+    /// Add classes `bits` (1..64, [`NEVER_NAME`] included) to the form
+    /// with `hash`. A new form is refused (false) when the table is 7/8 full.
+    fn insert(&mut self, hash: u64, bits: u8) -> bool {
         let mask = self.slots.len() - 1;
         let fp = Self::fingerprint(hash);
         let mut i = hash as usize & mask;
         loop {
             let e = self.slots[i];
             if e == 0 {
-                self.slots[i] = fp << 5 | (bits & 31) as u32;
+                if self.len + 1 > self.slots.len() / 8 * 7 {
+                    return false;
+                }
+                self.slots[i] = fp << 6 | (bits & 63) as u32;
                 self.len += 1;
-                return;
+                return true;
             }
-            if e >> 5 == fp {
-                self.slots[i] |= (bits & 31) as u32;
-                return;
+            if e >> 6 == fp {
+                self.slots[i] |= (bits & 63) as u32;
+                return true;
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// Mark the form with `hash` as never part of a name in the training
+    /// data ([`NEVER_NAME`]); false if the table is too full to add it.
+    pub fn mark_never_name(&mut self, hash: u64) -> bool {
+        self.insert(hash, NEVER_NAME)
     }
 
     /// Parse a word-class file: `form<TAB>class,class` per line, `#` comments.
@@ -216,7 +232,9 @@ impl WordClasses {
                     .ok_or_else(|| bad(format!("unknown word class {:?}", c)))?;
                 bits |= 1 << i;
             }
-            out.insert(hash_bytes(form.as_bytes()), bits);
+            if !out.insert(hash_bytes(form.as_bytes()), bits) {
+                return Err(bad("word-class table overflow".into()));
+            }
             let counts = if bits & name_bits != 0 && bits & noun_bit == 0 {
                 Some(&mut names)
             } else if bits == noun_bit {
@@ -296,8 +314,8 @@ impl WordClasses {
             if e == 0 {
                 return 0;
             }
-            if e >> 5 == fp {
-                return (e & 31) as u8;
+            if e >> 6 == fp {
+                return (e & 63) as u8;
             }
             i = (i + 1) & mask;
         }
@@ -344,8 +362,10 @@ pub struct TokenInfo {
     pub shape: u64,
     /// Gazetteer hit covering it: 0 or 1 + label (B-/I-type).
     pub gaz: u8,
-    /// Its word classes ([`WordClasses`]).
+    /// Its word classes ([`WordClasses`], without [`NEVER_NAME`]).
     pub class: u8,
+    /// Frequent in training and never part of a name there ([`NEVER_NAME`]).
+    pub never: bool,
     /// Pattern hit covering it: 0 or 1 + label.
     pub pat: u8,
     /// Name prior bin of a capitalized word the lexicon does not list
@@ -381,7 +401,7 @@ impl TokenInfo {
     /// Whether the model looks at this token whatever the previous label.
     #[inline]
     pub fn always_scored(&self) -> bool {
-        self.upper || self.gaz != 0 || self.pat != 0
+        (self.upper && !self.never) || self.gaz != 0 || self.pat != 0
     }
 }
 
@@ -594,6 +614,7 @@ pub fn token_infos_into(
                 lower: word,
                 shape: 2,
                 class: 0,
+                never: false,
                 prior: 0,
                 doc: 0,
                 key: 0,
@@ -636,6 +657,7 @@ pub fn token_infos_into(
             lower,
             shape: shape(w),
             class: 0,
+            never: false,
             doc: 0,
             key: 0,
             gen_s: false,
@@ -653,7 +675,9 @@ pub fn token_infos_into(
         if !t.upper {
             continue;
         }
-        t.class = classes.get(t.word);
+        let bits = classes.get(t.word);
+        t.class = bits & (NEVER_NAME - 1);
+        t.never = bits & NEVER_NAME != 0;
         if t.class & 1 != 0 {
             continue;
         }

@@ -14,7 +14,7 @@ use super::features::{hash_bytes, WordClasses, LABELS};
 use crate::error::{Error, Result};
 
 const MAGIC: &[u8; 8] = b"NGTAGGER";
-const FORMAT_VERSION: u32 = 3;
+const FORMAT_VERSION: u32 = 4;
 /// Bumped whenever feature extraction changes meaning, so stale models are
 /// rejected instead of silently scoring garbage.
 pub const FEATURE_VERSION: u32 = 4;

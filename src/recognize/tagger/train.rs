@@ -12,6 +12,7 @@ use super::features::{
 use super::model::{Model, STRIDE};
 use crate::recognize::{EntityType, Mention};
 use crate::segment::Sentence;
+use std::collections::HashMap;
 
 /// One training document: text, segmentation, the other recognizers' hits
 /// and the gold spans.
@@ -145,6 +146,7 @@ pub fn train(
             });
         }
     }
+    let classes = mark_never_names(&mut prepared, classes);
     let size = (1usize << bits) * STRIDE;
     let runs = options.runs.max(1);
     let mut sum = vec![0f32; size];
@@ -160,7 +162,43 @@ pub fn train(
     let averaged: Vec<f32> = sum.iter().map(|w| w / runs as f32).collect();
     debug_assert_eq!(averaged.len() % STRIDE, 0);
     let _ = LABELS;
-    Model::quantize(bits, &averaged, classes.clone())
+    Model::quantize(bits, &averaged, classes)
+}
+
+/// A capitalized form seen at least this often in training, never inside a
+/// gold name, is labelled O without scoring ([`NEVER_NAME`](features::NEVER_NAME)).
+const NEVER_NAME_MIN_COUNT: u32 = 3;
+
+/// Find the capitalized forms that are frequent in `prepared` and never part
+/// of a gold name (nor in a skipped span), mark them in `prepared` and
+/// return `classes` with their [`NEVER_NAME`](features::NEVER_NAME) bit set.
+fn mark_never_names(prepared: &mut [Prepared], classes: &WordClasses) -> WordClasses {
+    let mut seen: HashMap<u64, (u32, bool)> = HashMap::new();
+    for p in prepared.iter() {
+        for (i, t) in p.infos.iter().enumerate() {
+            if t.upper {
+                let e = seen.entry(t.word).or_default();
+                e.0 += 1;
+                e.1 |= p.gold[i] != O || p.skip[i];
+            }
+        }
+    }
+    let mut never: Vec<u64> = seen
+        .into_iter()
+        .filter(|&(_, (n, named))| n >= NEVER_NAME_MIN_COUNT && !named)
+        .map(|(w, _)| w)
+        .collect();
+    never.sort_unstable();
+    let mut classes = classes.clone();
+    never.retain(|&w| classes.mark_never_name(w));
+    for p in prepared.iter_mut() {
+        for t in p.infos.iter_mut() {
+            if t.upper && never.binary_search(&t.word).is_ok() {
+                t.never = true;
+            }
+        }
+    }
+    classes
 }
 
 /// One run of the averaged perceptron over `prepared` with sentence-shuffle
