@@ -586,7 +586,9 @@ impl DocEvidence {
         hash_bytes(base.as_bytes()) | 1
     }
 
-    /// The evidence code of a lowercase form ([`DocEvidence::code_of_key`]).
+    /// The evidence code of a lowercase form: 0 none, else 1 + the count of
+    /// its uses after a non-determiner (0..3, capped) + 4 if it occurs as a
+    /// bare genitive.
     pub fn code(&self, lower: &str) -> u8 {
         self.code_of_key(Self::key(lower))
     }
