@@ -199,7 +199,7 @@ fn modifier(r: &Relater, sv: &SentenceView<'_>, a: usize) -> bool {
         // "Tokajews Idee", but not "Stournaras Premier X"
         return &sv.text[act.end..token_end] == "s";
     }
-    sv.text[act.start..token_end].ends_with('s') || r.roles.find_in_word(next).is_some()
+    sv.text[act.start..token_end].ends_with('s') || r.role_in_word(next).is_some()
 }
 
 /// An adjectival mention is an actor only before a state noun: "die

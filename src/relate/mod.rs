@@ -22,8 +22,8 @@ use foldhash::fast::FixedState;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::lexicon::relation_patterns::{CueKind, RelationPatterns};
-use crate::lexicon::roles::RoleLexicon;
+use crate::lexicon::relation_patterns::{CueKind, Endings, RelationPatterns};
+use crate::lexicon::roles::{Role, RoleLexicon};
 use crate::lexicon::triggers::TriggerLexicon;
 use crate::lexicon::DataSource;
 use crate::read::Document;
@@ -209,6 +209,8 @@ pub struct Relater {
     triggers: TriggerLexicon,
     patterns: RelationPatterns,
     roles: RoleLexicon,
+    /// The endings of all role forms, to skip words that cannot hold one.
+    role_endings: Endings,
 }
 
 /// Whether an entity is a country, when a country lookup is available
@@ -292,11 +294,46 @@ impl Found {
 impl Relater {
     /// Load the trigger lexicon, relation patterns and role titles.
     pub fn load(data: &DataSource) -> Result<Relater> {
+        let roles = RoleLexicon::load(data)?;
+        let mut role_endings = Endings::default();
+        for s in roles.surfaces() {
+            // shorter forms only match a whole word or hyphen part, which
+            // `may_hold_role` leaves to the lexicon
+            if s.len() >= 3 {
+                role_endings.add(&crate::text::fold(s));
+            }
+        }
         Ok(Relater {
             triggers: TriggerLexicon::load(data)?,
             patterns: RelationPatterns::load(data)?,
-            roles: RoleLexicon::load(data)?,
+            roles,
+            role_endings,
         })
+    }
+
+    /// Whether [`RoleLexicon::find_in_word`] may find a role in `word`: false
+    /// only when its ending (ASCII, lowercased) ends no role form.
+    fn may_hold_role(&self, word: &str) -> bool {
+        let last_part = word.rsplit('-').next().unwrap_or(word);
+        let b = word.as_bytes();
+        if last_part.len() < 3 || !b[b.len() - 3..].is_ascii() {
+            return true;
+        }
+        let end = [
+            b[b.len() - 3].to_ascii_lowercase(),
+            b[b.len() - 2].to_ascii_lowercase(),
+            b[b.len() - 1].to_ascii_lowercase(),
+        ];
+        self.role_endings
+            .may_end(std::str::from_utf8(&end).unwrap_or(""))
+    }
+
+    /// [`RoleLexicon::find_in_word`], skipping words that cannot hold a role.
+    pub(crate) fn role_in_word<'w>(&self, word: &'w str) -> Option<(&'w str, &Role)> {
+        if !self.may_hold_role(word) {
+            return None;
+        }
+        self.roles.find_in_word(word)
     }
 
     /// The trigger lexicon.

@@ -349,7 +349,7 @@ fn find_role<'w, 'r>(
     names: &EntityNames,
     w: &'w str,
 ) -> Option<(&'w str, &'r Role)> {
-    let (head, role) = r.roles.find_in_word(w)?;
+    let (head, role) = r.role_in_word(w)?;
     // "Nordstern-Bank-Chef" heads the Nordstern Bank, when the text names it
     let named = || names.get(&head.replace('-', " ")).is_some() || names.get(head).is_some();
     if let Some(tail) = w[head.len()..].strip_prefix('-').filter(|_| !named()) {
