@@ -5,7 +5,7 @@
 //! Format: `form<TAB>kind<TAB>type` with kind `head`, `lead`, `word`, `legal`,
 //! `descriptor` or `prefix` and type `ORG`, `LOC` or `PER` (see `data/README.md`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use foldhash::fast::FixedState;
 
@@ -60,10 +60,13 @@ const DESCRIPTOR: usize = 3;
 /// 64 bytes or more are ignored.
 type Endings = SuffixTrie<[Option<EntityType>; 4]>;
 
-fn insert_ending(endings: &mut Endings, kind: usize, form: &str, etype: EntityType) {
+/// Folded endings and their type per kind, while parsing.
+type EndingMap = BTreeMap<String, [Option<EntityType>; 4]>;
+
+fn insert_ending(endings: &mut EndingMap, kind: usize, form: &str, etype: EntityType) {
     let folded = fold(form);
     if folded.len() < 64 {
-        endings.slot(folded.as_bytes()).get_or_insert([None; 4])[kind] = Some(etype);
+        endings.entry(folded).or_insert([None; 4])[kind] = Some(etype);
     }
 }
 
@@ -121,6 +124,7 @@ impl OrgLexicon {
     /// Parse the text of an org-suffix file.
     pub fn parse(text: &str) -> Result<OrgLexicon> {
         let mut lex = OrgLexicon::default();
+        let mut endings = EndingMap::new();
         for rec in records(text) {
             let [form, kind, etype] = rec.fields[..] else {
                 return Err(data_error(
@@ -139,10 +143,10 @@ impl OrgLexicon {
                 .parse()
                 .map_err(|e: String| data_error(FILE, rec.line, e))?;
             match kind {
-                OrgKind::Head => insert_ending(&mut lex.endings, HEAD, form, etype),
-                OrgKind::Lead => insert_ending(&mut lex.endings, LEAD, form, etype),
-                OrgKind::Word => insert_ending(&mut lex.endings, WORD, form, etype),
-                OrgKind::Descriptor => insert_ending(&mut lex.endings, DESCRIPTOR, form, etype),
+                OrgKind::Head => insert_ending(&mut endings, HEAD, form, etype),
+                OrgKind::Lead => insert_ending(&mut endings, LEAD, form, etype),
+                OrgKind::Word => insert_ending(&mut endings, WORD, form, etype),
+                OrgKind::Descriptor => insert_ending(&mut endings, DESCRIPTOR, form, etype),
                 OrgKind::Legal => {
                     for (i, _) in form.char_indices().skip(1) {
                         lex.legal_prefixes.insert(form[..i].to_string());
@@ -155,6 +159,7 @@ impl OrgLexicon {
                 }
             }
         }
+        lex.endings = SuffixTrie::build(endings);
         Ok(lex)
     }
 

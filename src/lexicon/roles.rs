@@ -159,13 +159,9 @@ impl RoleLexicon {
                     .then_with(|| a.1.lemma.cmp(&b.1.lemma))
             });
         }
-        let mut tails = SuffixTrie::default();
-        for (lower, role) in by_lower_tail {
-            *tails.slot(lower.as_bytes()) = Some(role);
-        }
         Ok(RoleLexicon {
             by_surface,
-            by_lower_tail: tails,
+            by_lower_tail: SuffixTrie::build(by_lower_tail),
             by_last_word,
         })
     }
