@@ -169,20 +169,39 @@ impl OrgLexicon {
     }
 
     /// [`OrgLexicon::classify`], folding `word` into `buf` (reused across
-    /// calls to save allocations).
+    /// calls to save allocations) unless it is ASCII.
     pub fn classify_with(&self, word: &str, buf: &mut String) -> OrgHits {
+        if word.is_ascii() {
+            // lowercase on the fly: ASCII folding keeps every byte in place
+            let b = word.as_bytes();
+            let lower = |i: usize| b[i].to_ascii_lowercase();
+            let n = b.len();
+            let s = n >= 1 && lower(n - 1) == b's';
+            let es = s && n >= 2 && lower(n - 2) == b'e';
+            return self.classify_variants([Some(n), s.then(|| n - 1), es.then(|| n - 2)], |len| {
+                b[..len].iter().rev().map(|c| c.to_ascii_lowercase())
+            });
+        }
         fold_into(word, buf);
-        self.classify_folded(buf)
+        let folded = buf.as_bytes();
+        let lens = with_genitive(buf).map(|w| w.map(str::len));
+        self.classify_variants(lens, |len| folded[..len].iter().rev().copied())
     }
 
     /// For each kind, the longest form the word ends with, trying the word
-    /// itself first, then without a genitive "-s", then without "-es".
-    fn classify_folded(&self, folded: &str) -> OrgHits {
+    /// itself first, then without a genitive "-s", then without "-es": the
+    /// `variants` are the lengths of these prefixes of the folded word, whose
+    /// bytes `rev(len)` gives back to front.
+    fn classify_variants<I: Iterator<Item = u8>>(
+        &self,
+        variants: [Option<usize>; 3],
+        rev: impl Fn(usize) -> I,
+    ) -> OrgHits {
         let mut found: [Option<EntityType>; 4] = [None; 4];
-        for w in with_genitive(folded).into_iter().flatten() {
+        for len in variants.into_iter().flatten() {
             // keys come shortest first, so the last hit of a kind is the longest
             let mut hit: [Option<EntityType>; 4] = [None; 4];
-            self.endings.for_each_suffix(w.as_bytes(), |_, v| {
+            self.endings.for_each_suffix_of(rev(len), len, &mut |_, v| {
                 for (h, t) in hit.iter_mut().zip(v) {
                     if t.is_some() {
                         *h = *t;

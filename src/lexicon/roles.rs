@@ -182,6 +182,12 @@ impl RoleLexicon {
         if let Some(r) = self.get(word) {
             return Some(("", r));
         }
+        self.find_compound(word)
+    }
+
+    /// [`RoleLexicon::find_in_word`] for a word that is no role form itself:
+    /// a hyphenated or closed compound ending in a role.
+    pub fn find_compound<'w>(&self, word: &'w str) -> Option<(&'w str, &Role)> {
         // Hyphenated compound: the last part is the role.
         if let Some((head, tail)) = word.rsplit_once('-') {
             if let Some(r) = self.get(tail) {

@@ -170,6 +170,18 @@ impl Hasher for WordHasher {
 
 type WordMap<V> = HashMap<Box<str>, V, BuildHasherDefault<WordHasher>>;
 
+/// Bits of the first-word filter: a word whose bit is clear starts no
+/// surface form, so most words skip the table lookup and its cache misses.
+const FILTER_BITS: usize = 1 << 18;
+
+/// The filter bit of a word.
+#[inline]
+fn filter_bit(word: &str) -> usize {
+    let mut h = WordHasher::default();
+    h.write(word.as_bytes());
+    (h.finish() >> 40) as usize % FILTER_BITS
+}
+
 /// The compiled gazetteers.
 pub struct Gazetteer {
     entries: Vec<Entry>,
@@ -182,6 +194,8 @@ pub struct Gazetteer {
     patterns: Vec<Pattern>,
     /// First word of a surface form → pattern indices, longest surface first.
     by_first_word: WordMap<Box<[u32]>>,
+    /// [`filter_bit`] set for every key of `by_first_word`.
+    first_word_filter: Box<[u64]>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -337,6 +351,11 @@ impl Gazetteer {
             let end = s.find(|c: char| !is_word_char(c)).unwrap_or(s.len());
             first.entry(s[..end].into()).or_default().push(p as u32);
         }
+        let mut first_word_filter = vec![0u64; FILTER_BITS / 64].into_boxed_slice();
+        for k in first.keys() {
+            let bit = filter_bit(k);
+            first_word_filter[bit / 64] |= 1 << (bit % 64);
+        }
         let by_first_word = first
             .into_iter()
             .map(|(k, mut v)| {
@@ -352,6 +371,7 @@ impl Gazetteer {
             surfaces,
             patterns,
             by_first_word,
+            first_word_filter,
         })
     }
 
@@ -427,7 +447,13 @@ impl Gazetteer {
                 end += l;
             }
             let mut next = end;
-            if let Some(cands) = self.by_first_word.get(&text[start..end]) {
+            let word = &text[start..end];
+            let bit = filter_bit(word);
+            if self.first_word_filter[bit / 64] & (1 << (bit % 64)) == 0 {
+                i = next;
+                continue;
+            }
+            if let Some(cands) = self.by_first_word.get(word) {
                 for &p in cands.iter() {
                     let surface = self.surfaces[p as usize].as_bytes();
                     let stop = start + surface.len();

@@ -93,6 +93,8 @@ mod flag {
     pub const LEGAL_START: u8 = 32;
     /// A word that starts club names.
     pub const CLUB_PREFIX: u8 = 64;
+    /// A role form.
+    pub const ROLE: u8 = 128;
 }
 
 /// One table for every exact-word question to the name, organization and
@@ -117,7 +119,8 @@ impl WordTable {
             .surfaces()
             .filter_map(|s| s.strip_suffix('.'))
             .filter(|s| s.len() <= 5);
-        let lists: [(u8, Box<dyn Iterator<Item = &str> + '_>); 7] = [
+        let lists: [(u8, Box<dyn Iterator<Item = &str> + '_>); 8] = [
+            (flag::ROLE, Box::new(roles.surfaces())),
             (flag::FIRST_NAME, Box::new(names.first_names())),
             (flag::NOT_NAME, Box::new(names.not_names())),
             (flag::NOT_ACRONYM, Box::new(names.not_acronyms())),
@@ -632,7 +635,8 @@ impl Patterns {
                 flags,
                 name: gaz.is_none() && is_name_text(word, &shape, flags),
                 acronym: is_org_acronym_text(word, &shape, flags),
-                role: cap && self.roles.find_in_word(word).is_some(),
+                role: cap
+                    && (flags & flag::ROLE != 0 || self.roles.find_compound(word).is_some()),
                 hits: if cap && word.len() >= 3 {
                     self.orgs.classify_with(word, buf)
                 } else {
