@@ -500,11 +500,15 @@ impl Gazetteer {
     /// All gazetteer mentions in `text`, non-overlapping, sorted by start,
     /// with the index of the sentence each starts in.
     pub fn find(&self, text: &str, sentences: &[Sentence]) -> Vec<Mention> {
+        // matches come by start: a cursor replaces a search per match
+        let mut si = 0;
         self.find_matches(text)
             .into_iter()
             .map(|m| {
                 let e = &self.entries[m.entry];
-                let si = sentences.partition_point(|s| s.start <= m.start);
+                while si < sentences.len() && sentences[si].start <= m.start {
+                    si += 1;
+                }
                 Mention {
                     sentence: si.saturating_sub(1),
                     start: m.start,

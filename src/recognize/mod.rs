@@ -193,12 +193,12 @@ impl Recognizer {
         gaz.extend(pat.mentions.iter().cloned());
         gaz.extend(model);
         let mentions = merge_overlaps(gaz);
-        let position: std::collections::HashMap<(usize, usize), usize> = mentions
-            .iter()
-            .enumerate()
-            .map(|(i, m)| ((m.start, m.end), i))
-            .collect();
-        let find = |m: &Mention| position.get(&(m.start, m.end)).copied();
+        // merged mentions are sorted by (start, end)
+        let find = |m: &Mention| {
+            mentions
+                .binary_search_by_key(&(m.start, m.end), |k| (k.start, k.end))
+                .ok()
+        };
         let aliases = pat
             .aliases
             .iter()
@@ -221,46 +221,52 @@ impl Recognizer {
 /// the patterns', which win over the model's; then the longer; then the earlier
 /// in the input.
 pub fn merge_overlaps(mentions: Vec<Mention>) -> Vec<Mention> {
-    let rank = |m: &Mention| m.source as u8;
-    let mut by_start: Vec<(usize, Mention)> = mentions.into_iter().enumerate().collect();
-    by_start.sort_by(|(ia, a), (ib, b)| {
-        a.start
-            .cmp(&b.start)
-            .then(b.end.cmp(&a.end))
-            .then(rank(a).cmp(&rank(b)))
-            .then(ia.cmp(ib))
+    // Sort indices, not the (large) mentions.
+    let rank = |i: usize| mentions[i].source as u8;
+    let span = |i: usize| (mentions[i].start, mentions[i].end);
+    let mut by_start: Vec<usize> = (0..mentions.len()).collect();
+    by_start.sort_by(|&ia, &ib| {
+        let ((sa, ea), (sb, eb)) = (span(ia), span(ib));
+        sa.cmp(&sb)
+            .then(eb.cmp(&ea))
+            .then(rank(ia).cmp(&rank(ib)))
+            .then(ia.cmp(&ib))
     });
     // Every earlier span starts no later; if one also ends no earlier, it
     // contains this one (or equals it and ranks higher).
     let mut max_end = 0;
-    let mut ranked: Vec<(usize, Mention)> = Vec::with_capacity(by_start.len());
-    for (i, m) in by_start {
-        if m.end <= max_end {
+    let mut ranked: Vec<usize> = Vec::with_capacity(by_start.len());
+    for i in by_start {
+        let end = mentions[i].end;
+        if end <= max_end {
             continue;
         }
-        max_end = m.end;
-        ranked.push((i, m));
+        max_end = end;
+        ranked.push(i);
     }
-    ranked.sort_by(|(ia, a), (ib, b)| {
-        rank(a)
-            .cmp(&rank(b))
-            .then((b.end - b.start).cmp(&(a.end - a.start)))
-            .then(ia.cmp(ib))
+    ranked.sort_by(|&ia, &ib| {
+        let ((sa, ea), (sb, eb)) = (span(ia), span(ib));
+        rank(ia)
+            .cmp(&rank(ib))
+            .then((eb - sb).cmp(&(ea - sa)))
+            .then(ia.cmp(&ib))
     });
     // Kept spans by start offset; spans in it never overlap, so a new span
     // overlaps one iff it overlaps its predecessor or successor by start.
     let mut taken: std::collections::BTreeMap<usize, usize> = Default::default();
-    let mut kept: Vec<Mention> = Vec::new();
-    for (_, m) in ranked {
-        let before = taken.range(..m.end).next_back();
-        if before.is_some_and(|(_, &end)| end > m.start) {
+    let mut kept: Vec<usize> = Vec::new();
+    for i in ranked {
+        let (start, end) = span(i);
+        let before = taken.range(..end).next_back();
+        if before.is_some_and(|(_, &e)| e > start) {
             continue;
         }
-        taken.insert(m.start, m.end);
-        kept.push(m);
+        taken.insert(start, end);
+        kept.push(i);
     }
-    kept.sort_by_key(|m| (m.start, m.end));
-    kept
+    kept.sort_by_key(|&i| span(i));
+    let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
+    kept.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 #[cfg(test)]

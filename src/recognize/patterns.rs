@@ -258,33 +258,42 @@ impl Found {
             self.candidates
                 .retain(|c| c.prio != prio::ACRONYM || !not_names.contains(c.mention.text(text)));
         }
-        self.candidates.sort_by(|a, b| {
-            a.prio
-                .cmp(&b.prio)
-                .then((b.mention.end - b.mention.start).cmp(&(a.mention.end - a.mention.start)))
-                .then(a.mention.start.cmp(&b.mention.start))
-        });
-        let mut kept: BTreeMap<usize, Mention> = BTreeMap::new();
-        for c in self.candidates {
-            let m = c.mention;
+        // sort indices (stably), not the large candidates
+        let cands = &self.candidates;
+        let key = |i: usize| {
+            let m = &cands[i].mention;
+            (cands[i].prio, std::cmp::Reverse(m.end - m.start), m.start)
+        };
+        let mut order: Vec<usize> = (0..cands.len()).collect();
+        order.sort_by_key(|&i| key(i));
+        // kept spans: start → (end, candidate)
+        let mut kept: BTreeMap<usize, (usize, usize)> = BTreeMap::new();
+        for i in order {
+            let m = &cands[i].mention;
             let overlaps = kept
                 .range(..m.end)
                 .next_back()
-                .is_some_and(|(_, k)| k.end > m.start);
+                .is_some_and(|(_, &(end, _))| end > m.start);
             if !overlaps {
-                kept.insert(m.start, m);
+                kept.insert(m.start, (m.end, i));
             }
         }
-        let mentions: Vec<Mention> = kept.into_values().collect();
-        let index: HashMap<(usize, usize), usize, FixedState> = mentions
-            .iter()
-            .enumerate()
-            .map(|(i, m)| ((m.start, m.end), i))
+        let mut slots: Vec<Option<Mention>> =
+            self.candidates.into_iter().map(|c| Some(c.mention)).collect();
+        let mentions: Vec<Mention> = kept
+            .into_values()
+            .filter_map(|(_, i)| slots[i].take())
             .collect();
+        // kept mentions are sorted by start, and no two start together
+        let index = |span: &(usize, usize)| {
+            mentions
+                .binary_search_by_key(span, |m| (m.start, m.end))
+                .ok()
+        };
         let mut aliases = Vec::new();
         let mut seen: HashSet<(usize, usize), FixedState> = HashSet::default();
         for (long, short) in self.links {
-            if let (Some(&l), Some(&s)) = (index.get(&long), index.get(&short)) {
+            if let (Some(l), Some(s)) = (index(&long), index(&short)) {
                 if l != s && seen.insert((l, s)) {
                     aliases.push(AliasLink { long: l, short: s });
                 }
