@@ -182,6 +182,36 @@ impl OrgLexicon {
                 b[..len].iter().rev().map(|c| c.to_ascii_lowercase())
             });
         }
+        if !word.contains('Σ') {
+            // lowercase char by char from the end; genitive endings are ASCII
+            let lower_end = |k: usize| word.chars().rev().nth(k).map(|c| c.to_ascii_lowercase());
+            // an upper bound of the folded length: offsets are not used
+            let n = 4 * word.len() + 2;
+            let s = lower_end(0) == Some('s');
+            let es = s && lower_end(1) == Some('e');
+            let rev = |skip: usize| {
+                word.chars()
+                    .rev()
+                    .flat_map(|c| {
+                        let mut b = [0u8; 12];
+                        let mut len = 0;
+                        for l in c.to_lowercase() {
+                            len += l.encode_utf8(&mut b[len..]).len();
+                        }
+                        b[..len].reverse();
+                        b.into_iter().take(len)
+                    })
+                    .skip(skip)
+            };
+            return self.classify_variants([Some(n), s.then(|| n - 1), es.then(|| n - 2)], |len| {
+                rev(n - len)
+            });
+        }
+        self.classify_by_folding(word, buf)
+    }
+
+    /// [`OrgLexicon::classify`] on the whole folded word.
+    fn classify_by_folding(&self, word: &str, buf: &mut String) -> OrgHits {
         fold_into(word, buf);
         let folded = buf.as_bytes();
         let lens = with_genitive(buf).map(|w| w.map(str::len));
@@ -301,6 +331,37 @@ mod tests {
         assert_eq!(l.descriptor("Hauptstadt"), Some(EntityType::Loc));
         assert_eq!(l.legal("GmbH"), Some(EntityType::Org));
         assert_eq!(l.legal("gmbh"), None);
+    }
+
+    #[test]
+    fn folding_on_the_fly_matches_folding_first() {
+        let l = lex();
+        let mut buf = String::new();
+        for w in [
+            "Presse-Agentur",
+            "SICHERHEITSKOMITEES",
+            "Zentralbank",
+            "Geheimdienstes",
+            "Außenministerium",
+            "AUSSENMINISTERIUMS",
+            "Bundesämter",
+            "Landesamtes",
+            "İnstitut",
+            "Stadtverbandes",
+            "ÄrztekammeR",
+            "Öl",
+            "",
+            "s",
+            "ES",
+            "Ǆes",
+        ] {
+            assert_eq!(
+                l.classify_with(w, &mut buf),
+                l.classify_by_folding(w, &mut String::new()),
+                "{}",
+                w
+            );
+        }
     }
 
     #[test]

@@ -99,7 +99,10 @@ impl<V> SuffixTrie<V> {
         }
         let (first, n) = self.children[node as usize];
         let labels = &self.labels[first as usize..(first + n) as usize];
-        labels.iter().position(|&l| l == b).map(|k| first + k as u32)
+        labels
+            .iter()
+            .position(|&l| l == b)
+            .map(|k| first + k as u32)
     }
 
     #[inline]

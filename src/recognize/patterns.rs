@@ -101,9 +101,9 @@ mod flag {
 /// role lists, so that a token costs one lookup.
 struct WordTable {
     flags: HashMap<Box<str>, u8, FixedState>,
-    /// The length of the longest key by its first byte: longer words are in
-    /// no list.
-    max_len: [usize; 256],
+    /// The length of the longest key by its first byte (255 for 255 or
+    /// more): longer words are in no list.
+    max_len: [u8; 256],
     /// The flags of the empty word.
     empty: u8,
 }
@@ -135,7 +135,7 @@ impl WordTable {
                     None => t.empty |= bit,
                     Some(&b) => {
                         let max = &mut t.max_len[b as usize];
-                        *max = (*max).max(w.len());
+                        *max = (*max).max(w.len().min(255) as u8);
                         *t.flags.entry(w.into()).or_default() |= bit;
                     }
                 }
@@ -149,7 +149,12 @@ impl WordTable {
     fn get(&self, word: &str) -> u8 {
         match word.as_bytes().first() {
             None => self.empty,
-            Some(&b) if word.len() > self.max_len[b as usize] => 0,
+            Some(&b)
+                if word.len() > self.max_len[b as usize] as usize
+                    && self.max_len[b as usize] < 255 =>
+            {
+                0
+            }
             Some(_) => self.flags.get(word).copied().unwrap_or(0),
         }
     }
@@ -278,8 +283,11 @@ impl Found {
                 kept.insert(m.start, (m.end, i));
             }
         }
-        let mut slots: Vec<Option<Mention>> =
-            self.candidates.into_iter().map(|c| Some(c.mention)).collect();
+        let mut slots: Vec<Option<Mention>> = self
+            .candidates
+            .into_iter()
+            .map(|c| Some(c.mention))
+            .collect();
         let mentions: Vec<Mention> = kept
             .into_values()
             .filter_map(|(_, i)| slots[i].take())
@@ -644,8 +652,7 @@ impl Patterns {
                 flags,
                 name: gaz.is_none() && is_name_text(word, &shape, flags),
                 acronym: is_org_acronym_text(word, &shape, flags),
-                role: cap
-                    && (flags & flag::ROLE != 0 || self.roles.find_compound(word).is_some()),
+                role: cap && (flags & flag::ROLE != 0 || self.roles.find_compound(word).is_some()),
                 hits: if cap && word.len() >= 3 {
                     self.orgs.classify_with(word, buf)
                 } else {
