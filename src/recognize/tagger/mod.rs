@@ -77,28 +77,35 @@ impl Tagger {
         let gaz = features::hit_codes(sentences, gazetteer);
         let pat = features::hit_codes(sentences, patterns);
         let mut out = Vec::new();
-        let mut scratch = Scratch::default();
-        let mut infos: Vec<Vec<TokenInfo>> = sentences
-            .iter()
-            .enumerate()
-            .map(|(k, s)| {
-                let mut v = Vec::with_capacity(s.tokens.len());
+        thread_local! {
+            // buffers kept from one document to the next on each thread
+            static SCRATCH: std::cell::RefCell<Scratch> = Default::default();
+        }
+        SCRATCH.with(|cell| {
+            let mut guard = cell.borrow_mut();
+            let scratch = &mut *guard;
+            let mut infos = std::mem::take(&mut scratch.infos);
+            if infos.len() < sentences.len() {
+                infos.resize_with(sentences.len(), Vec::new);
+            }
+            let infos_here = &mut infos[..sentences.len()];
+            for (k, (s, v)) in sentences.iter().zip(infos_here.iter_mut()).enumerate() {
                 features::token_infos_into(
                     text,
                     s,
                     (&gaz[k], &pat[k]),
                     self.model.classes(),
                     &mut scratch.buf,
-                    &mut v,
+                    v,
                 );
-                v
-            })
-            .collect();
-        features::DocEvidence::gather(&infos).apply(&mut infos);
-        for (s, infos) in sentences.iter().zip(&infos) {
-            self.decode(text, s, infos, &mut scratch);
-            spans_of(s, &scratch.labels, &mut out);
-        }
+            }
+            features::DocEvidence::gather(infos_here).apply(infos_here);
+            for (s, infos) in sentences.iter().zip(infos_here.iter()) {
+                self.decode(text, s, infos, scratch);
+                spans_of(s, &scratch.labels, &mut out);
+            }
+            scratch.infos = infos;
+        });
         discourse::harmonize(text, sentences, self.model.classes(), &mut out);
         out
     }
@@ -178,6 +185,8 @@ impl Tagger {
 /// Reusable buffers for decoding.
 #[derive(Default)]
 pub(crate) struct Scratch {
+    /// Token infos of a document's sentences.
+    infos: Vec<Vec<TokenInfo>>,
     /// Static features of the always-scored tokens of a sentence...
     feats: Vec<u32>,
     /// ...each token's range in them...
