@@ -123,6 +123,9 @@ impl Tagger {
         scratch: &mut Scratch,
     ) {
         let bits = self.model.bits();
+        let features_of = |i: usize, buf: &mut String, out: &mut Vec<u32>| {
+            static_features(text, sentence, infos, i, bits, buf, out)
+        };
         let mut labels = std::mem::take(&mut scratch.labels);
         labels.clear();
         scratch.feats.clear();
@@ -130,15 +133,7 @@ impl Tagger {
         for (i, t) in infos.iter().enumerate() {
             let from = scratch.feats.len();
             if t.always_scored() {
-                static_features(
-                    text,
-                    sentence,
-                    infos,
-                    i,
-                    bits,
-                    &mut scratch.buf,
-                    &mut scratch.feats,
-                );
+                features_of(i, &mut scratch.buf, &mut scratch.feats);
             }
             scratch.ranges.push((from, scratch.feats.len()));
         }
@@ -158,15 +153,7 @@ impl Tagger {
                 scratch.history.clear();
                 if !t.always_scored() {
                     // a lowercase word continuing a name
-                    static_features(
-                        text,
-                        sentence,
-                        infos,
-                        i,
-                        bits,
-                        &mut scratch.buf,
-                        &mut scratch.history,
-                    );
+                    features_of(i, &mut scratch.buf, &mut scratch.history);
                 }
                 history_features(t, p1, p2, bits, &mut scratch.history);
                 self.model.score(&scratch.history, &mut scores);
