@@ -189,23 +189,24 @@ impl Recognizer {
             Some(t) => t.tag(text, sentences, &gaz, &pat.mentions),
             None => Vec::new(),
         };
+        let span = |i: usize| (pat.mentions[i].start, pat.mentions[i].end);
+        let alias_spans: Vec<_> = pat
+            .aliases
+            .iter()
+            .map(|a| (span(a.long), span(a.short)))
+            .collect();
         // Containing spans win; otherwise gazetteer, then patterns, then model.
-        gaz.extend(pat.mentions.iter().cloned());
+        gaz.extend(pat.mentions);
         gaz.extend(model);
         let mentions = merge_overlaps(gaz);
         // merged mentions are sorted by (start, end)
-        let find = |m: &Mention| {
-            mentions
-                .binary_search_by_key(&(m.start, m.end), |k| (k.start, k.end))
-                .ok()
-        };
-        let aliases = pat
-            .aliases
+        let find = |s: &(usize, usize)| mentions.binary_search_by_key(s, |k| (k.start, k.end)).ok();
+        let aliases = alias_spans
             .iter()
-            .filter_map(|a| {
+            .filter_map(|(long, short)| {
                 Some(AliasLink {
-                    long: find(&pat.mentions[a.long])?,
-                    short: find(&pat.mentions[a.short])?,
+                    long: find(long)?,
+                    short: find(short)?,
                 })
             })
             .collect();

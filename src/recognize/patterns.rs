@@ -595,28 +595,35 @@ impl Patterns {
     pub fn find(&self, text: &str, sentences: &[Sentence], gazetteer: &[Mention]) -> Recognized {
         let mut found = Found::default();
         let mut gi = 0;
-        let mut all_words: Vec<Vec<Word>> = Vec::with_capacity(sentences.len());
+        // the words of all sentences in one vector; sentence k has ranges[k]
+        let tokens = sentences.iter().map(|s| s.tokens.len()).sum();
+        let mut all: Vec<Word> = Vec::with_capacity(tokens);
+        let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(sentences.len());
         let mut buf = String::new();
         for s in sentences {
-            let words = self.words_of(text, s, gazetteer, &mut gi, &mut buf);
+            let from = all.len();
+            self.words_of(text, s, gazetteer, &mut gi, &mut buf, &mut all);
+            ranges.push(from..all.len());
+            let words = &all[from..];
             let sid = s.index;
-            self.definitions(&words, sid, gazetteer, &mut found);
-            self.persons_after_roles(&words, sid, &mut found);
-            self.persons_with_first_names(&words, sid, &mut found);
-            self.org_names(&words, sid, &mut found);
-            self.described(&words, sid, &mut found);
-            if !is_shouting(&words) {
-                self.acronyms(&words, sid, &mut found);
+            self.definitions(words, sid, gazetteer, &mut found);
+            self.persons_after_roles(words, sid, &mut found);
+            self.persons_with_first_names(words, sid, &mut found);
+            self.org_names(words, sid, &mut found);
+            self.described(words, sid, &mut found);
+            if !is_shouting(words) {
+                self.acronyms(words, sid, &mut found);
             }
-            all_words.push(words);
         }
+        let all_words: Vec<&[Word]> = ranges.into_iter().map(|r| &all[r]).collect();
         self.name_memory(&all_words, sentences, &mut found);
         found.finish(text)
     }
 
-    /// The tokens of sentence `s` with their gazetteer coverage and what the
-    /// lexicons know of them; `gi` is a cursor into `gazetteer` that only
-    /// moves forward across sentences, `buf` a scratch buffer for folding.
+    /// Append the tokens of sentence `s` to `out`, with their gazetteer
+    /// coverage and what the lexicons know of them; `gi` is a cursor into
+    /// `gazetteer` that only moves forward across sentences, `buf` a scratch
+    /// buffer for folding.
     fn words_of<'t>(
         &self,
         text: &'t str,
@@ -624,8 +631,8 @@ impl Patterns {
         gazetteer: &[Mention],
         gi: &mut usize,
         buf: &mut String,
-    ) -> Vec<Word<'t>> {
-        let mut out = Vec::with_capacity(s.tokens.len());
+        out: &mut Vec<Word<'t>>,
+    ) {
         for t in &s.tokens {
             while *gi < gazetteer.len() && gazetteer[*gi].end <= t.start {
                 *gi += 1;
@@ -660,7 +667,6 @@ impl Patterns {
                 },
             });
         }
-        out
     }
 
     /// Whether `w` can continue a person name ("Hans Richter": a role word
@@ -1340,7 +1346,7 @@ impl Patterns {
 
     /// Document-level name memory: full names and surnames of persons found
     /// by titles or first names are marked wherever else they occur.
-    fn name_memory(&self, all_words: &[Vec<Word>], sentences: &[Sentence], found: &mut Found) {
+    fn name_memory(&self, all_words: &[&[Word]], sentences: &[Sentence], found: &mut Found) {
         let mut full: HashMap<&str, Vec<Vec<&str>>, FixedState> = HashMap::default();
         let mut surnames: HashSet<&str, FixedState> = HashSet::default();
         let mut by_sentence: HashMap<usize, usize, FixedState> = HashMap::default();
