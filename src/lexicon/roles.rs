@@ -189,7 +189,9 @@ impl RoleLexicon {
     /// a hyphenated or closed compound ending in a role.
     pub fn find_compound<'w>(&self, word: &'w str) -> Option<(&'w str, &Role)> {
         // Hyphenated compound: the last part is the role.
-        if let Some((head, tail)) = word.rsplit_once('-') {
+        // (a byte search: '-' is never part of a longer UTF-8 sequence)
+        let hyphen = word.bytes().rposition(|b| b == b'-');
+        if let Some((head, tail)) = hyphen.map(|h| (&word[..h], &word[h + 1..])) {
             if let Some(r) = self.get(tail) {
                 return Some((head, r));
             }
