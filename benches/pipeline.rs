@@ -16,10 +16,10 @@ use nergraph::lexicon::DataSource;
 use nergraph::pipeline::{Pipeline, PipelineOptions};
 use nergraph::read::{Document, Input, Inputs};
 use nergraph::recognize::gazetteer::Gazetteer;
-use nergraph::recognize::RecognizerOptions;
+use nergraph::recognize::{Recognized, RecognizerOptions};
 use nergraph::relate::DocumentView;
 use nergraph::resolve::resolve;
-use nergraph::segment::segment;
+use nergraph::segment::{segment, Sentence};
 use nergraph::text::CharIndex;
 
 fn main() {
@@ -59,25 +59,56 @@ fn pipeline(no_model: bool) -> Pipeline {
     .expect("built-in data loads")
 }
 
-#[divan::bench]
-fn segment_only(b: Bencher) {
-    let docs = corpus();
-    b.counter(bytes(&docs)).bench(|| {
-        for d in &docs {
+/// Segment each of `docs`.
+fn bench_segment(b: Bencher, docs: &[Document]) {
+    b.counter(bytes(docs)).bench(|| {
+        for d in docs {
             divan::black_box(segment(&d.text));
         }
     });
 }
 
-#[divan::bench]
-fn gazetteer_only(b: Bencher) {
-    let docs = corpus();
+/// Run the gazetteer over each of `docs`.
+fn bench_gazetteer(b: Bencher, docs: &[Document]) {
     let gaz = Gazetteer::load(&DataSource::builtin()).expect("built-in gazetteer loads");
-    b.counter(bytes(&docs)).bench(|| {
-        for d in &docs {
+    b.counter(bytes(docs)).bench(|| {
+        for d in docs {
             divan::black_box(gaz.find_matches(&d.text));
         }
     });
+}
+
+/// Run gazetteer, patterns and merging over each of `docs`, segmented
+/// beforehand.
+fn bench_recognize(b: Bencher, docs: &[Document]) {
+    let p = pipeline(true);
+    let sentences: Vec<_> = docs.iter().map(|d| segment(&d.text)).collect();
+    b.counter(bytes(docs)).bench(|| {
+        for (d, s) in docs.iter().zip(&sentences) {
+            divan::black_box(p.recognizer().recognize(&d.text, s));
+        }
+    });
+}
+
+/// Each of `docs` segmented and recognized by lists and patterns.
+fn recognized(p: &Pipeline, docs: &[Document]) -> Vec<(Vec<Sentence>, Recognized)> {
+    docs.iter()
+        .map(|d| {
+            let sentences = segment(&d.text);
+            let recognized = p.recognizer().recognize(&d.text, &sentences);
+            (sentences, recognized)
+        })
+        .collect()
+}
+
+#[divan::bench]
+fn segment_only(b: Bencher) {
+    bench_segment(b, &corpus());
+}
+
+#[divan::bench]
+fn gazetteer_only(b: Bencher) {
+    bench_gazetteer(b, &corpus());
 }
 
 #[divan::bench]
@@ -101,25 +132,17 @@ fn patterns_only(b: Bencher) {
 
 #[divan::bench]
 fn recognize_lists_and_patterns(b: Bencher) {
-    let docs = corpus();
-    let p = pipeline(true);
-    let sentences: Vec<_> = docs.iter().map(|d| segment(&d.text)).collect();
-    b.counter(bytes(&docs)).bench(|| {
-        for (d, s) in docs.iter().zip(&sentences) {
-            divan::black_box(p.recognizer().recognize(&d.text, s));
-        }
-    });
+    bench_recognize(b, &corpus());
 }
 
 #[divan::bench]
 fn relate_only(b: Bencher) {
     let docs = corpus();
     let p = pipeline(true);
-    let prepared: Vec<_> = docs
-        .iter()
-        .map(|d| {
-            let sentences = segment(&d.text);
-            let recognized = p.recognizer().recognize(&d.text, &sentences);
+    let prepared: Vec<_> = recognized(&p, &docs)
+        .into_iter()
+        .zip(&docs)
+        .map(|((sentences, recognized), d)| {
             let resolved = resolve(&d.text, &recognized);
             let chars = CharIndex::new(&d.text);
             (sentences, recognized, resolved, chars)
@@ -151,14 +174,7 @@ fn relate_only(b: Bencher) {
 fn resolve_relate_graph(b: Bencher) {
     let docs = corpus();
     let p = pipeline(true);
-    let prepared: Vec<_> = docs
-        .iter()
-        .map(|d| {
-            let sentences = segment(&d.text);
-            let recognized = p.recognizer().recognize(&d.text, &sentences);
-            (sentences, recognized)
-        })
-        .collect();
+    let prepared = recognized(&p, &docs);
     b.counter(bytes(&docs)).bench(|| {
         let mut g = GraphBuilder::new();
         for (d, (sentences, recognized)) in docs.iter().zip(&prepared) {
@@ -212,33 +228,15 @@ fn analyze_and_graph(b: Bencher, no_model: bool) {
 
 #[divan::bench(sample_count = 20)]
 fn smartdata_segment(b: Bencher) {
-    let docs = smartdata();
-    b.counter(bytes(&docs)).bench(|| {
-        for d in &docs {
-            divan::black_box(segment(&d.text));
-        }
-    });
+    bench_segment(b, &smartdata());
 }
 
 #[divan::bench(sample_count = 20)]
 fn smartdata_gazetteer(b: Bencher) {
-    let docs = smartdata();
-    let gaz = Gazetteer::load(&DataSource::builtin()).expect("built-in gazetteer loads");
-    b.counter(bytes(&docs)).bench(|| {
-        for d in &docs {
-            divan::black_box(gaz.find_matches(&d.text));
-        }
-    });
+    bench_gazetteer(b, &smartdata());
 }
 
 #[divan::bench(sample_count = 20)]
 fn smartdata_recognize_lists_and_patterns(b: Bencher) {
-    let docs = smartdata();
-    let p = pipeline(true);
-    let sentences: Vec<_> = docs.iter().map(|d| segment(&d.text)).collect();
-    b.counter(bytes(&docs)).bench(|| {
-        for (d, s) in docs.iter().zip(&sentences) {
-            divan::black_box(p.recognizer().recognize(&d.text, s));
-        }
-    });
+    bench_recognize(b, &smartdata());
 }

@@ -85,14 +85,7 @@ pub fn merge_surnames(nodes: &mut Vec<Node>, edges: &mut Vec<(EdgeKey, Edge)>) {
         if !e.directed() && e.source > e.target {
             std::mem::swap(&mut e.source, &mut e.target);
         }
-        let key = EdgeKey {
-            source: e.source.clone(),
-            target: e.target.clone(),
-            kind: e.kind,
-            cameo: e.cameo.clone(),
-            trigger: e.trigger.clone(),
-            role: e.role.clone(),
-        };
+        let key = EdgeKey::of(&e);
         match out.get_mut(&key) {
             Some(into) => absorb(into, e),
             None => {

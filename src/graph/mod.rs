@@ -79,6 +79,20 @@ pub struct EdgeKey {
     pub role: Option<String>,
 }
 
+impl EdgeKey {
+    /// The key of `edge`.
+    pub fn of(edge: &Edge) -> EdgeKey {
+        EdgeKey {
+            source: edge.source.clone(),
+            target: edge.target.clone(),
+            kind: edge.kind,
+            cameo: edge.cameo.clone(),
+            trigger: edge.trigger.clone(),
+            role: edge.role.clone(),
+        }
+    }
+}
+
 /// An edge: one relation between two entities with all its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Edge {
@@ -316,17 +330,7 @@ impl GraphBuilder {
         let mut edges: Vec<(EdgeKey, Edge)> = self
             .edges
             .into_iter()
-            .map(|e| {
-                let key = EdgeKey {
-                    source: e.source.clone(),
-                    target: e.target.clone(),
-                    kind: e.kind,
-                    cameo: e.cameo.clone(),
-                    trigger: e.trigger.clone(),
-                    role: e.role.clone(),
-                };
-                (key, e)
-            })
+            .map(|e| (EdgeKey::of(&e), e))
             .collect();
         edges.sort_by(|a, b| a.0.cmp(&b.0));
         merge::merge_surnames(&mut nodes, &mut edges);

@@ -199,6 +199,35 @@ impl KeyLengths {
     }
 }
 
+/// The longest proper suffix of `lower` (not the whole word, at least
+/// `min_chars` chars) that `lookup` finds, trying only byte lengths
+/// `lengths` may hold; a suffix starting with '-' stands for the one after
+/// the hyphens. For compound heads: "rüstungsexportstopp" → "stopp".
+pub(crate) fn longest_listed_suffix<T>(
+    lower: &str,
+    min_chars: usize,
+    lengths: KeyLengths,
+    lookup: impl Fn(&str) -> Option<T>,
+) -> Option<T> {
+    let mut chars_left = lower.chars().count();
+    for (i, c) in lower.char_indices() {
+        chars_left -= 1;
+        if i == 0 || c == '-' {
+            continue;
+        }
+        let tail = &lower[i..];
+        if chars_left + 1 < min_chars {
+            break;
+        }
+        if lengths.may_hold(tail.len()) {
+            if let Some(found) = lookup(tail) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
 /// The loaded cues.
 #[derive(Debug, Clone, Default)]
 pub struct RelationPatterns {
@@ -375,25 +404,10 @@ impl RelationPatterns {
         if let Some(k) = self.nouns.get(lower) {
             return Some(*k);
         }
-        // Proper suffixes of at least 4 chars, longest first; a suffix
-        // starting with '-' stands for the one after the hyphens.
-        let mut chars_left = lower.chars().count();
-        for (i, c) in lower.char_indices() {
-            chars_left -= 1;
-            if i == 0 || c == '-' {
-                continue;
-            }
-            let tail = &lower[i..];
-            if chars_left + 1 < 4 {
-                break;
-            }
-            if self.noun_lengths.may_hold(tail.len()) {
-                if let Some(k) = self.nouns.get(tail) {
-                    return Some(*k);
-                }
-            }
-        }
-        None
+        // proper suffixes of at least 4 chars
+        longest_listed_suffix(lower, 4, self.noun_lengths, |tail| {
+            self.nouns.get(tail).copied()
+        })
     }
 
     /// The verb cues of a lowercase word form.

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
-use super::relation_patterns::{Endings, KeyLengths};
+use super::relation_patterns::{longest_listed_suffix, Endings, KeyLengths};
 use super::{data_error, records, DataSource};
 use crate::error::Result;
 use crate::text::fold;
@@ -327,25 +327,9 @@ impl TriggerLexicon {
         if !self.noun_endings.may_end(lower) {
             return None;
         }
-        // Proper suffixes, longest first; a suffix starting with '-' stands
-        // for the one after the hyphens.
-        let mut chars_left = lower.chars().count();
-        for (i, c) in lower.char_indices() {
-            chars_left -= 1;
-            if i == 0 || c == '-' {
-                continue;
-            }
-            let tail = &lower[i..];
-            if chars_left + 1 < MIN_COMPOUND_HEAD {
-                break;
-            }
-            if self.noun_lengths.may_hold(tail.len()) {
-                if let Some(&e) = self.noun_of_form.get(tail) {
-                    return Some(e);
-                }
-            }
-        }
-        None
+        longest_listed_suffix(lower, MIN_COMPOUND_HEAD, self.noun_lengths, |tail| {
+            self.noun_of_form.get(tail).copied()
+        })
     }
 
     /// Number of entries.

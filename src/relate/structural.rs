@@ -613,14 +613,7 @@ fn led_by(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
         let Some(o) = org.filter(|&o| sv.actors[o].etype == EntityType::Org) else {
             continue;
         };
-        let mut f = Found::new(
-            RelationKind::Leads,
-            Some(Arg::from(&sv.actors[leader])),
-            Arg::from(&sv.actors[o]),
-        );
-        f.trigger_token = Some(i);
-        f.trigger = Some("führen".to_string());
-        out.push(f);
+        out.push(led_by_trigger(sv, leader, o, i, "führen"));
     }
 }
 
@@ -680,13 +673,7 @@ fn lead_verbs(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
         let Some((person, org)) = found else {
             continue;
         };
-        let mut f = Found::new(
-            RelationKind::Leads,
-            Some(Arg::from(&sv.actors[person])),
-            Arg::from(&sv.actors[org]),
-        );
-        f.trigger_token = Some(i);
-        f.trigger = Some(trigger.to_string());
+        let mut f = led_by_trigger(sv, person, org, i, trigger);
         f.former = former;
         out.push(f);
     }
@@ -1231,4 +1218,23 @@ fn subject_before(
         first -= 1;
     }
     Some(first)
+}
+
+/// `leads` from actor `person` to actor `org`, said by the trigger word at
+/// token `token` (lemma `trigger`).
+fn led_by_trigger(
+    sv: &SentenceView,
+    person: usize,
+    org: usize,
+    token: usize,
+    trigger: &str,
+) -> Found {
+    let mut f = Found::new(
+        RelationKind::Leads,
+        Some(Arg::from(&sv.actors[person])),
+        Arg::from(&sv.actors[org]),
+    );
+    f.trigger_token = Some(token);
+    f.trigger = Some(trigger.to_string());
+    f
 }
