@@ -201,7 +201,7 @@ impl Recognizer {
         let mentions = merge_overlaps(gaz);
         // merged mentions are sorted by (start, end)
         let find = |s: &(usize, usize)| mentions.binary_search_by_key(s, |k| (k.start, k.end)).ok();
-        let aliases = alias_spans
+        let mut aliases: Vec<AliasLink> = alias_spans
             .iter()
             .filter_map(|(long, short)| {
                 Some(AliasLink {
@@ -210,6 +210,7 @@ impl Recognizer {
                 })
             })
             .collect();
+        legal_form_aliases(text, &mentions, self.patterns.orgs(), &mut aliases);
         Recognized { mentions, aliases }
     }
 }
@@ -270,6 +271,42 @@ pub fn merge_overlaps(mentions: Vec<Mention>) -> Vec<Mention> {
     kept.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
+/// Link each organization named with a legal form ("Maple Bank GmbH") to a
+/// mention of the same name without it ("Maple Bank") in the document, so
+/// that both become one entity. The legal forms are those of the
+/// organization lexicon (`legal` in `data/lexicon/org_suffixes.tsv`).
+fn legal_form_aliases(
+    text: &str,
+    mentions: &[Mention],
+    orgs: &crate::lexicon::orgs::OrgLexicon,
+    aliases: &mut Vec<AliasLink>,
+) {
+    let orgs_here: Vec<usize> = (0..mentions.len())
+        .filter(|&i| mentions[i].etype == EntityType::Org)
+        .collect();
+    if orgs_here.len() < 2 {
+        return;
+    }
+    let by_name: std::collections::HashMap<&str, usize, foldhash::fast::FixedState> = orgs_here
+        .iter()
+        .rev()
+        .map(|&i| (mentions[i].text(text), i))
+        .collect();
+    for &i in &orgs_here {
+        let name = mentions[i].text(text);
+        let Some((core, form)) = name.rsplit_once(' ') else {
+            continue;
+        };
+        if orgs.legal(form).is_none() {
+            continue;
+        }
+        if let Some(&j) = by_name.get(core) {
+            // the name without the legal form labels the entity
+            aliases.push(AliasLink { long: j, short: i });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,6 +321,30 @@ mod tests {
             canonical: None,
             source,
         }
+    }
+
+    #[test]
+    fn a_legal_form_links_to_the_bare_name() {
+        let text = "Kessler Maschinenbau GmbH meldet. Kessler Maschinenbau wuchs. Kessler Logistik AG kaufte. Kessler kam.";
+        let span = |s: &str| {
+            let start = text.find(s).unwrap();
+            m(start, start + s.len(), Source::Model)
+        };
+        let mut mentions = vec![
+            span("Kessler Maschinenbau GmbH"),
+            span("Kessler Maschinenbau wuchs"),
+            span("Kessler Logistik AG"),
+            span("Kessler kam"),
+        ];
+        // the bare names are the spans without the following word
+        mentions[1].end -= " wuchs".len();
+        mentions[3].end -= " kam".len();
+        let orgs = crate::lexicon::orgs::OrgLexicon::load(&DataSource::builtin()).unwrap();
+        let mut aliases = Vec::new();
+        legal_form_aliases(text, &mentions, &orgs, &mut aliases);
+        // the GmbH joins its bare name, which labels the entity; the AG has
+        // no bare mention, and "Kessler" alone is another name
+        assert_eq!(aliases, vec![AliasLink { long: 1, short: 0 }]);
     }
 
     #[test]

@@ -584,6 +584,11 @@ impl Patterns {
         Ok(Patterns { roles, orgs, words })
     }
 
+    /// The organization lexicon in use.
+    pub fn orgs(&self) -> &OrgLexicon {
+        &self.orgs
+    }
+
     /// The role lexicon in use.
     pub fn roles(&self) -> &RoleLexicon {
         &self.roles
