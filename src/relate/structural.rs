@@ -689,6 +689,20 @@ fn is_subject_person(sv: &SentenceView<'_>, p: usize) -> bool {
     is_per(sv, p) && sv.preposition_before(p).is_none()
 }
 
+/// Whether a word (`w`, lowercase `lw`) can be an adverb between a verb and
+/// its arguments: a lowercase word of letters that is no conjunction,
+/// determiner, preposition, subjunction, copula or negation.
+fn is_adverb_like(r: &Relater, w: &str, lw: &str) -> bool {
+    !(is_capitalized(w)
+        || !w.chars().all(char::is_alphabetic)
+        || CONJUNCTIONS.contains(&lw)
+        || is_determiner(lw)
+        || is_preposition(lw)
+        || SUBJUNCTIONS.contains(&lw)
+        || r.patterns.is(lw, CueKind::Copula)
+        || r.patterns.is(lw, CueKind::Negation))
+}
+
 /// The first token after adverbs and time phrases from `j` ("seit 2019
 /// bereits"): at most three words, lowercase, no conjunction, determiner,
 /// preposition or copula.
@@ -701,16 +715,7 @@ fn skip_adverbs(r: &Relater, sv: &SentenceView<'_>, mut j: usize) -> usize {
         let Some(w) = sv.words.get(j) else {
             break;
         };
-        let lw = sv.lower[j];
-        if is_capitalized(w)
-            || !w.chars().all(char::is_alphabetic)
-            || CONJUNCTIONS.contains(&lw)
-            || is_determiner(lw)
-            || is_preposition(lw)
-            || SUBJUNCTIONS.contains(&lw)
-            || r.patterns.is(lw, CueKind::Copula)
-            || r.patterns.is(lw, CueKind::Negation)
-        {
+        if !is_adverb_like(r, w, sv.lower[j]) {
             break;
         }
         j += 1;
@@ -729,16 +734,8 @@ fn skip_adverbs_back(r: &Relater, sv: &SentenceView<'_>, mut j: usize) -> usize 
         if j == 0 {
             break;
         }
-        let w = sv.words[j - 1];
         let lw = sv.lower[j - 1];
-        if is_capitalized(w)
-            || !w.chars().all(char::is_alphabetic)
-            || CONJUNCTIONS.contains(&lw)
-            || is_determiner(lw)
-            || is_preposition(lw)
-            || SUBJUNCTIONS.contains(&lw)
-            || r.patterns.is(lw, CueKind::Copula)
-            || r.patterns.is(lw, CueKind::Negation)
+        if !is_adverb_like(r, sv.words[j - 1], lw)
             || r.patterns.is(lw, CueKind::PassiveAux)
             || stehen_form(lw).is_some()
             || TAKE_OVER.contains(&lw)
