@@ -5,41 +5,31 @@
 
 use std::collections::HashMap;
 
-use super::features::{lowercase_into, DocEvidence, WordClasses};
+use foldhash::fast::FixedState;
+
+use super::features::TokenInfo;
 use crate::recognize::{EntityType, Mention, Source};
 use crate::segment::Sentence;
 
 /// Make the model's one-word names in `spans` (sorted by sentence) agree
 /// across the document: relabel them to their majority type and add the
-/// occurrences the model left untagged. Words listed as common nouns are
-/// left alone.
-pub fn harmonize(
-    text: &str,
-    sentences: &[Sentence],
-    classes: &WordClasses,
-    spans: &mut Vec<Mention>,
-) {
-    let mut buf = String::new();
-    let mut key_of = |start: usize, end: usize| -> Option<u64> {
-        let w = &text[start..end];
-        if !w.chars().next().is_some_and(char::is_uppercase)
-            || classes.get(super::features::hash_bytes(w.as_bytes())) & 1 != 0
-        {
-            return None;
-        }
-        lowercase_into(w, &mut buf);
-        Some(DocEvidence::key(&buf))
+/// occurrences the model left untagged. `infos` are the sentences' token
+/// infos; only words with a document key ([`TokenInfo::key`]: capitalized,
+/// not listed as common nouns) take part.
+pub fn harmonize(sentences: &[Sentence], infos: &[Vec<TokenInfo>], spans: &mut Vec<Mention>) {
+    // the key of the token at byte `start` of sentence `k`, if it has one
+    let key_at = |k: usize, start: usize| -> Option<(usize, u64)> {
+        let s = sentences.get(k)?;
+        let t = s.tokens.partition_point(|t| t.start < start);
+        let key = infos.get(k)?.get(t)?.key;
+        (key != 0).then_some((s.tokens[t].end, key))
     };
     // votes per word: PER, ORG, LOC
-    let mut votes: HashMap<u64, [u32; 3]> = HashMap::new();
+    let mut votes: HashMap<u64, [u32; 3], FixedState> = HashMap::default();
     let mut single = vec![None; spans.len()];
     for (k, m) in spans.iter().enumerate() {
-        let Some(s) = sentences.get(m.sentence) else {
-            continue;
-        };
-        let first = s.tokens.partition_point(|t| t.start < m.start);
-        if s.tokens.get(first).is_some_and(|t| t.end == m.end) {
-            if let Some(key) = key_of(m.start, m.end) {
+        if let Some((end, key)) = key_at(m.sentence, m.start) {
+            if end == m.end {
                 votes.entry(key).or_default()[type_index(m.etype)] += 1;
                 single[k] = Some(key);
             }
@@ -64,7 +54,7 @@ pub fn harmonize(
     }
     let mut added = Vec::new();
     let mut next = 0; // first span not before the current sentence
-    for s in sentences {
+    for (s, infos) in sentences.iter().zip(infos) {
         while next < spans.len() && spans[next].sentence < s.index {
             next += 1;
         }
@@ -73,11 +63,11 @@ pub fn harmonize(
             end += 1;
         }
         let here = &spans[next..end];
-        for t in &s.tokens {
-            if here.iter().any(|m| m.start < t.end && t.start < m.end) {
+        for (t, info) in s.tokens.iter().zip(infos) {
+            if info.key == 0 || here.iter().any(|m| m.start < t.end && t.start < m.end) {
                 continue;
             }
-            if let Some(v) = key_of(t.start, t.end).and_then(|k| votes.get(&k)) {
+            if let Some(v) = votes.get(&info.key) {
                 added.push(Mention {
                     sentence: s.index,
                     start: t.start,
@@ -107,7 +97,19 @@ fn type_index(t: EntityType) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::recognize::tagger::features::{token_infos, WordClasses};
     use crate::segment::segment;
+
+    fn infos(text: &str, sentences: &[Sentence], lexicon: &str) -> Vec<Vec<TokenInfo>> {
+        let classes = WordClasses::parse(lexicon, "t").unwrap();
+        sentences
+            .iter()
+            .map(|s| {
+                let none = vec![0; s.tokens.len()];
+                token_infos(text, s, &none, &none, &classes)
+            })
+            .collect()
+    }
 
     fn mention(
         text: &str,
@@ -134,13 +136,13 @@ mod tests {
         let text =
             "Kowalczyk sprach. Kowalczyk kam. Die Rede Kowalczyks war kurz. Haus und Kowalczyk.";
         let sentences = segment(text);
-        let classes = WordClasses::parse("Haus\tnoun\nRede\tnoun\n", "t").unwrap();
+        let infos = infos(text, &sentences, "Haus\tnoun\nRede\tnoun\n");
         let mut spans = vec![
             mention(text, &sentences, "Kowalczyk", 0, EntityType::Per),
             mention(text, &sentences, "Kowalczyk", 1, EntityType::Per),
             mention(text, &sentences, "Kowalczyk", 3, EntityType::Org),
         ];
-        harmonize(text, &sentences, &classes, &mut spans);
+        harmonize(&sentences, &infos, &mut spans);
         let got: Vec<(&str, EntityType)> = spans
             .iter()
             .map(|m| (&text[m.start..m.end], m.etype))
@@ -160,9 +162,9 @@ mod tests {
     fn common_nouns_are_left_alone() {
         let text = "Haus brennt. Das Haus ist alt.";
         let sentences = segment(text);
-        let classes = WordClasses::parse("Haus\tnoun\n", "t").unwrap();
+        let infos = infos(text, &sentences, "Haus\tnoun\n");
         let mut spans = vec![mention(text, &sentences, "Haus", 0, EntityType::Loc)];
-        harmonize(text, &sentences, &classes, &mut spans);
+        harmonize(&sentences, &infos, &mut spans);
         assert_eq!(spans.len(), 1);
     }
 }

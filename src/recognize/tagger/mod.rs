@@ -104,9 +104,9 @@ impl Tagger {
                 self.decode(text, s, infos, scratch);
                 spans_of(s, &scratch.labels, &mut out);
             }
+            discourse::harmonize(sentences, infos_here, &mut out);
             scratch.infos = infos;
         });
-        discourse::harmonize(text, sentences, self.model.classes(), &mut out);
         out
     }
 

@@ -75,20 +75,11 @@ impl Model {
     /// cache, so that a following [`Model::score`] waits less.
     #[inline]
     pub fn prefetch(&self, features: &[u32]) {
-        #[cfg(target_arch = "x86_64")]
         for &f in features {
             if let Some(row) = self.weights.get(f as usize * STRIDE) {
-                // SAFETY: prefetching is only a hint; it cannot fault, and the
-                // pointer comes from a live reference into `weights`.
-                unsafe {
-                    std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(
-                        row as *const i16 as *const i8,
-                    )
-                }
+                super::features::prefetch(row);
             }
         }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = features;
     }
 
     /// Serialize to the file format.
