@@ -7,11 +7,6 @@ use nergraph::segment::segment;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
-struct Cases {
-    case: Vec<Case>,
-}
-
-#[derive(Deserialize)]
 struct Case {
     name: String,
     text: String,
@@ -32,11 +27,10 @@ struct Expected {
 
 #[test]
 fn gazetteer_cases() {
-    let cases: Cases =
-        toml::from_str(include_str!("data/gazetteer.toml")).expect("gazetteer.toml parses");
+    let cases: Vec<Case> = crate::harness::cases("gazetteer");
     let gaz = Gazetteer::load(&DataSource::builtin()).expect("gazetteer loads");
     let mut failures = Vec::new();
-    for case in &cases.case {
+    for case in &cases {
         let sentences = segment(&case.text);
         let got = gaz.find(&case.text, &sentences);
         let got_view: Vec<String> = got

@@ -49,3 +49,20 @@ pub fn read_csv(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
         })
         .collect()
 }
+
+/// The `[[case]]` tables of `tests/data/NAME.toml`, as `C`.
+pub fn cases<C: serde::de::DeserializeOwned>(name: &str) -> Vec<C> {
+    #[derive(serde::Deserialize)]
+    struct Cases<C> {
+        case: Vec<C>,
+    }
+    let path = repo_root()
+        .join("tests/data")
+        .join(format!("{}.toml", name));
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {}", path.display(), e));
+    let cases: Cases<C> =
+        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {}", path.display(), e));
+    assert!(!cases.case.is_empty(), "{}: no [[case]]", path.display());
+    cases.case
+}

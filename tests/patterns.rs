@@ -8,11 +8,6 @@ use nergraph::recognize::RecognizerOptions;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
-struct Cases {
-    case: Vec<Case>,
-}
-
-#[derive(Deserialize)]
 struct Case {
     name: String,
     text: String,
@@ -38,11 +33,10 @@ pub fn pattern_pipeline() -> Pipeline {
 
 #[test]
 fn pattern_cases() {
-    let cases: Cases =
-        toml::from_str(include_str!("data/patterns.toml")).expect("patterns.toml parses");
+    let cases: Vec<Case> = crate::harness::cases("patterns");
     let pipeline = pattern_pipeline();
     let mut failures = Vec::new();
-    for case in &cases.case {
+    for case in &cases {
         let a = pipeline.analyze(Document::new(&case.name, case.text.as_str()));
         let text = &a.doc.text;
         let found: Vec<(String, String)> = a

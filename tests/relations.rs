@@ -7,11 +7,6 @@ use nergraph::relate::{marked, Relater};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
-struct Cases {
-    case: Vec<Case>,
-}
-
-#[derive(Deserialize)]
 struct Case {
     name: String,
     text: String,
@@ -25,11 +20,10 @@ pub fn typed_relations(relater: &Relater, marked_text: &str) -> Vec<String> {
 
 #[test]
 fn relation_cases() {
-    let cases: Cases =
-        toml::from_str(include_str!("data/relations.toml")).expect("relations.toml parses");
+    let cases: Vec<Case> = crate::harness::cases("relations");
     let relater = Relater::load(&DataSource::builtin()).unwrap();
     let mut failures = Vec::new();
-    for c in &cases.case {
+    for c in &cases {
         let got = typed_relations(&relater, &c.text);
         let mut want = c.relations.clone();
         want.sort();
@@ -44,17 +38,16 @@ fn relation_cases() {
         failures.is_empty(),
         "{} of {} cases failed:\n{}",
         failures.len(),
-        cases.case.len(),
+        cases.len(),
         failures.join("\n")
     );
 }
 
 #[test]
 fn every_cameo_root_in_the_cases_is_in_the_lexicon() {
-    let cases: Cases = toml::from_str(include_str!("data/relations.toml")).unwrap();
+    let cases: Vec<Case> = crate::harness::cases("relations");
     let relater = Relater::load(&DataSource::builtin()).unwrap();
     let mut covered: Vec<String> = cases
-        .case
         .iter()
         .flat_map(|c| c.relations.iter())
         .filter_map(|r| r.split_whitespace().find_map(|w| w.strip_prefix("cameo=")))

@@ -7,11 +7,6 @@ use crate::patterns::pattern_pipeline;
 use nergraph::read::Document;
 
 #[derive(Deserialize)]
-struct Cases {
-    case: Vec<Case>,
-}
-
-#[derive(Deserialize)]
 struct Case {
     name: String,
     text: String,
@@ -25,11 +20,10 @@ struct Case {
 
 #[test]
 fn resolve_cases() {
-    let cases: Cases =
-        toml::from_str(include_str!("data/resolve.toml")).expect("resolve.toml parses");
+    let cases: Vec<Case> = crate::harness::cases("resolve");
     let pipeline = pattern_pipeline();
     let mut failures = Vec::new();
-    for case in &cases.case {
+    for case in &cases {
         let a = pipeline.analyze(Document::new(&case.name, case.text.as_str()));
         let text = &a.doc.text;
         let entity_of = |surface: &str| {
