@@ -108,8 +108,8 @@ pub(crate) fn find(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
                 RelationKind::Event,
                 source.map(|s| Arg::from(&sv.actors[s])),
                 Arg::from(&sv.actors[target]),
+                i,
             );
-            f.trigger_token = Some(i);
             f.trigger = Some(trig.lemma.clone());
             f.cameo = Some(trig.cameo.clone());
             // a reporting verb that is itself the trigger does not count

@@ -50,13 +50,12 @@ pub(crate) fn find_in_text(
                 .actor_starting(j + 1)
                 .filter(|&c| loc(c) && country(c) && !sv.actors[c].adjectival)
             {
-                let mut f = Found::new(
+                out.push(Found::new(
                     RelationKind::LocatedIn,
                     Some(Arg::from(place)),
                     Arg::from(&sv.actors[c]),
-                );
-                f.trigger_token = Some(j);
-                out.push(f);
+                    j,
+                ));
                 continue;
             }
         }
@@ -65,13 +64,12 @@ pub(crate) fn find_in_text(
             if let Some(c) = sv.actor_at[place.first - 1] {
                 let adj = &sv.actors[c];
                 if loc(c) && adj.adjectival && adj.last + 1 == place.first && country(c) {
-                    let mut f = Found::new(
+                    out.push(Found::new(
                         RelationKind::LocatedIn,
                         Some(Arg::from(place)),
                         Arg::from(adj),
-                    );
-                    f.trigger_token = Some(adj.first);
-                    out.push(f);
+                        adj.first,
+                    ));
                 }
             }
         }

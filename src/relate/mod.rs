@@ -276,12 +276,13 @@ pub(crate) struct Found {
 }
 
 impl Found {
-    pub(crate) fn new(kind: RelationKind, source: Option<Arg>, target: Arg) -> Found {
+    /// A relation of `kind` said by the word at token `token`.
+    pub(crate) fn new(kind: RelationKind, source: Option<Arg>, target: Arg, token: usize) -> Found {
         Found {
             kind,
             source,
             target,
-            trigger_token: None,
+            trigger_token: Some(token),
             trigger: None,
             cameo: None,
             role: None,

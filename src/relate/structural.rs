@@ -287,8 +287,7 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<
                 continue;
             }
             for t in &targets {
-                let mut f = Found::new(kind, Some(Arg::from(&sv.actors[pa])), *t);
-                f.trigger_token = Some(i);
+                let mut f = Found::new(kind, Some(Arg::from(&sv.actors[pa])), *t, i);
                 f.trigger = Some(role.lemma.clone());
                 f.role = Some(role_name.clone());
                 f.former = former;
@@ -1001,13 +1000,12 @@ fn party_after_name(r: &Relater, sv: &SentenceView<'_>, out: &mut Vec<Found>) {
         if sv.actors[org].etype != EntityType::Org || sv.actors[org].embedded {
             continue;
         }
-        let mut f = Found::new(
+        out.push(Found::new(
             RelationKind::AffiliatedWith,
             Some(Arg::from(a)),
             Arg::from(&sv.actors[org]),
-        );
-        f.trigger_token = Some(cue);
-        out.push(f);
+            cue,
+        ));
     }
 }
 
@@ -1088,8 +1086,8 @@ fn member_verb(sv: &SentenceView<'_>, i: usize, cs: usize, ce: usize, out: &mut 
             RelationKind::MemberOf,
             Some(Arg::from(act)),
             Arg::from(&sv.actors[target]),
+            i,
         );
-        f.trigger_token = Some(i);
         f.trigger = Some("angehören".to_string()).filter(|_| sv.lower[i].contains("gehör"));
         if f.trigger.is_none() {
             f.trigger = Some(sv.lower[i].to_string());
@@ -1165,8 +1163,8 @@ fn member_noun(r: &Relater, sv: &SentenceView<'_>, i: usize, cs: usize, out: &mu
             RelationKind::MemberOf,
             Some(Arg::from(act)),
             Arg::from(&sv.actors[org]),
+            i,
         );
-        f.trigger_token = Some(i);
         f.trigger = Some("Mitglied".to_string());
         out.push(f);
     }
@@ -1230,8 +1228,8 @@ fn led_by_trigger(
         RelationKind::Leads,
         Some(Arg::from(&sv.actors[person])),
         Arg::from(&sv.actors[org]),
+        token,
     );
-    f.trigger_token = Some(token);
     f.trigger = Some(trigger.to_string());
     f
 }
