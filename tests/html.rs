@@ -262,17 +262,11 @@ fn fixture() -> KnowledgeGraph {
             let present: Vec<String> = present.into_iter().collect();
             for (i, a) in present.iter().enumerate() {
                 for b in &present[i + 1..] {
-                    relations.push(Relation {
-                        source: Some(a.clone()),
-                        target: b.clone(),
-                        kind: RelationKind::CoOccurs,
-                        cameo: None,
-                        trigger: None,
-                        role: None,
-                        former: false,
-                        reported: false,
-                        evidence: evidence(d, s, None),
-                    });
+                    relations.push(Relation::co_occurs(
+                        a.clone(),
+                        b.clone(),
+                        evidence(d, s, None),
+                    ));
                 }
             }
         }

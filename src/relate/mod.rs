@@ -145,6 +145,21 @@ pub struct Relation {
 }
 
 impl Relation {
+    /// An undirected `co_occurs` relation of `a` and `b` with its evidence.
+    pub fn co_occurs(a: String, b: String, evidence: Evidence) -> Relation {
+        Relation {
+            source: Some(a),
+            target: b,
+            kind: RelationKind::CoOccurs,
+            cameo: None,
+            trigger: None,
+            role: None,
+            former: false,
+            reported: false,
+            evidence,
+        }
+    }
+
     /// A one-line description: `leads per:a -> org:b role=Chef former`,
     /// `event ? -> per:c cameo=17 trigger=festnehmen reported` (`?`: the
     /// agent is not named).
