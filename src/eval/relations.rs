@@ -176,6 +176,18 @@ pub struct Example {
     pub context: String,
 }
 
+impl Example {
+    /// The person at `person` and the organization at `organization` in `d`.
+    fn of(d: &RelationDoc, person: CharSpan, organization: CharSpan) -> Example {
+        Example {
+            doc: d.id.clone(),
+            person: slice(&d.text, person),
+            organization: slice(&d.text, organization),
+            context: context(&d.text, person, organization),
+        }
+    }
+}
+
 /// The result of a relation evaluation.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct RelationReport {
@@ -420,24 +432,16 @@ pub fn evaluate(pipeline: &Pipeline, docs: &[RelationDoc], gold_entities: bool) 
                 }
                 None => {
                     report.counts.fp += 1;
-                    report.false_positives.push(Example {
-                        doc: d.id.clone(),
-                        person: slice(&d.text, p.person),
-                        organization: slice(&d.text, p.organization),
-                        context: context(&d.text, p.person, p.organization),
-                    });
+                    report
+                        .false_positives
+                        .push(Example::of(d, p.person, p.organization));
                 }
             }
         }
         for (g, u) in d.gold.iter().zip(&used) {
             if !u {
                 report.counts.fn_ += 1;
-                report.misses.push(Example {
-                    doc: d.id.clone(),
-                    person: slice(&d.text, g.person),
-                    organization: slice(&d.text, g.organization),
-                    context: context(&d.text, g.person, g.organization),
-                });
+                report.misses.push(Example::of(d, g.person, g.organization));
             }
         }
     }
@@ -460,12 +464,8 @@ fn score_pairs(d: &RelationDoc, pairs: &[PredictedPair], out: &mut DocumentLevel
         if d.gold.iter().any(|g| matches(p, g)) {
             out.correct += 1;
         } else {
-            out.false_positives.push(Example {
-                doc: d.id.clone(),
-                person: surface(p.example.person),
-                organization: surface(p.example.organization),
-                context: context(&d.text, p.example.person, p.example.organization),
-            });
+            out.false_positives
+                .push(Example::of(d, p.example.person, p.example.organization));
         }
     }
     out.found += d
