@@ -12,7 +12,7 @@ use nergraph::graph::louvain::{louvain, LouvainOptions};
 use nergraph::graph::metrics::{compute, undirected_adjacency};
 use nergraph::graph::pagerank::{page_rank, PageRankOptions};
 use nergraph::graph::{GraphBuilder, KnowledgeGraph};
-use nergraph::relate::{Evidence, Relation};
+use nergraph::relate::{Evidence, Relation, RelationKind};
 use nergraph::resolve::{Entity, Resolved};
 use nergraph::EntityType;
 
@@ -79,7 +79,8 @@ fn synthetic_graph() -> KnowledgeGraph {
         let mut relations = Vec::new();
         for a in 0..ids.len() {
             for b in a + 1..ids.len() {
-                relations.push(Relation::co_occurs(
+                relations.push(Relation::plain(
+                    RelationKind::CoOccurs,
                     entities[ids[a]].id.clone(),
                     entities[ids[b]].id.clone(),
                     evidence.clone(),

@@ -262,7 +262,8 @@ fn fixture() -> KnowledgeGraph {
             let present: Vec<String> = present.into_iter().collect();
             for (i, a) in present.iter().enumerate() {
                 for b in &present[i + 1..] {
-                    relations.push(Relation::co_occurs(
+                    relations.push(Relation::plain(
+                        RelationKind::CoOccurs,
                         a.clone(),
                         b.clone(),
                         evidence(d, s, None),

@@ -1,7 +1,7 @@
 //! `co_occurs`: one undirected relation per pair of distinct entities
 //! mentioned in the same sentence.
 
-use super::{DocumentView, Evidence, Relation};
+use super::{DocumentView, Evidence, Relation, RelationKind};
 
 /// The co-occurrence relations of a document, one per entity pair and sentence.
 pub fn co_occurrences(view: &DocumentView<'_>) -> Vec<Relation> {
@@ -37,7 +37,8 @@ pub fn co_occurrences(view: &DocumentView<'_>) -> Vec<Relation> {
         let evidence = Evidence::for_sentence(view.doc, view.chars, sentence);
         for a in 0..ids.len() {
             for b in a + 1..ids.len() {
-                out.push(Relation::co_occurs(
+                out.push(Relation::plain(
+                    RelationKind::CoOccurs,
                     ids[a].to_string(),
                     ids[b].to_string(),
                     evidence.clone(),

@@ -109,16 +109,11 @@ pub(crate) fn find_in_gazetteer(
         };
         let mut evidence = Evidence::for_sentence(view.doc, view.chars, s);
         evidence.source_span = Some((view.chars.char_at(men.start), view.chars.char_at(men.end)));
-        out.push(Relation {
-            source: Some(place.id.clone()),
-            target: country,
-            kind: RelationKind::LocatedIn,
-            cameo: None,
-            trigger: None,
-            role: None,
-            former: false,
-            reported: false,
+        out.push(Relation::plain(
+            RelationKind::LocatedIn,
+            place.id.clone(),
+            country,
             evidence,
-        });
+        ));
     }
 }

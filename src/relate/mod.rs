@@ -145,12 +145,18 @@ pub struct Relation {
 }
 
 impl Relation {
-    /// An undirected `co_occurs` relation of `a` and `b` with its evidence.
-    pub fn co_occurs(a: String, b: String, evidence: Evidence) -> Relation {
+    /// A relation of `kind` from `source` to `target` with its evidence,
+    /// without event code, trigger or role.
+    pub fn plain(
+        kind: RelationKind,
+        source: String,
+        target: String,
+        evidence: Evidence,
+    ) -> Relation {
         Relation {
-            source: Some(a),
-            target: b,
-            kind: RelationKind::CoOccurs,
+            source: Some(source),
+            target,
+            kind,
             cameo: None,
             trigger: None,
             role: None,
