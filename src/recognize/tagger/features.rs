@@ -374,7 +374,8 @@ pub struct TokenInfo {
     /// ([`WordClasses::name_prior`]); 0 otherwise.
     pub prior: u8,
     /// What the rest of the document says about this word
-    /// ([`DocEvidence::code`]); filled in by [`DocEvidence::apply`].
+    /// (0 none, else 1 + its uses after a non-determiner, capped at 3, + 4
+    /// if it occurs as a bare genitive); filled in by [`DocEvidence::apply`].
     pub doc: u8,
     /// For a capitalized word not listed as a common noun: its
     /// [`DocEvidence::key`]; 0 otherwise.
