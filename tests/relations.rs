@@ -180,7 +180,6 @@ mod sample {
     }
 
     #[test]
-    #[ignore = "Putin (twice, bare, never with title or first name) is not recognized yet"]
     fn tokajew_thanks_putin() {
         let r = find(RelationKind::Event, Some("Tokajew"), "Putin", |r| {
             r.cameo.as_deref() == Some("05") && r.trigger.as_deref() == Some("danken")

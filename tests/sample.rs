@@ -94,7 +94,6 @@ fn sample_article_bare_surname_tokajew_is_one_person() {
 }
 
 #[test]
-#[ignore = "Putin (twice, bare, never with title or first name) is not recognized yet"]
 fn sample_article_bare_surnames_are_persons() {
     let b = build_sample();
     for name in ["Tokajew", "Putin"] {
@@ -150,7 +149,6 @@ fn sample_article_aliases_are_merged() {
 }
 
 #[test]
-#[ignore = "Putin (twice, bare, never with title or first name) is not recognized yet"]
 fn sample_article_tokajew_and_putin_co_occur() {
     let b = build_sample();
     let id = |pred: &dyn Fn(&Row) -> bool| {

@@ -203,3 +203,29 @@ fn frequent_words_never_in_a_name_are_marked_in_the_model() {
     // the lexicon's own classes are kept apart from the mark
     assert_eq!(classes.get(hash_bytes(b"Vorstand")) & 1, 1);
 }
+
+#[test]
+fn the_model_remembers_the_names_of_its_training_data() {
+    use nergraph::recognize::tagger::features::hash_bytes;
+    let memory = trained().classes().memory();
+    let code = |w: &str| memory.get(hash_bytes(w.as_bytes()));
+    // code = 1 + 4 * type (PER 0, ORG 1, LOC 2) + share bin; keyed lowercase
+    let (per, org) = (code("oberhuber"), code("brandhorst"));
+    assert_eq!((per - 1) / 4, 0, "Oberhuber is a person: code {}", per);
+    assert_eq!(
+        (org - 1) / 4,
+        1,
+        "Brandhorst is an organization: code {}",
+        org
+    );
+    // always a name in the fixture: the top share bin
+    assert_eq!((per - 1) % 4, 3);
+    // capitalized but never a name, or never seen: not remembered
+    assert_eq!(code("montag"), 0);
+    assert_eq!(code("zeppelin"), 0);
+    assert_eq!(
+        code("Oberhuber"),
+        0,
+        "the memory is keyed by lowercase form"
+    );
+}

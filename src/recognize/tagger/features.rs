@@ -7,6 +7,7 @@
 //! letter, outside a gazetteer or pattern hit and not continuing a name, is
 //! labelled O without looking at the model.
 
+use super::memory::NameMemory;
 use crate::error::{Error, Result};
 use crate::recognize::{EntityType, Mention};
 use crate::segment::Sentence;
@@ -108,6 +109,9 @@ pub struct WordClasses {
     /// Log-odds (× [`PRIOR_SCALE`]) of names against nouns per n-gram
     /// bucket; `1 << PRIOR_BITS` entries, or empty.
     prior: Vec<i8>,
+    /// What the training data says about capitalized words; set by
+    /// training, stored with the model.
+    memory: NameMemory,
 }
 
 /// log2 of the number of n-gram buckets of the name prior.
@@ -188,6 +192,7 @@ impl WordClasses {
             slots: vec![0; size],
             len: 0,
             prior: Vec::new(),
+            memory: NameMemory::default(),
         }
     }
 
@@ -339,7 +344,23 @@ impl WordClasses {
         {
             return None;
         }
-        Some(WordClasses { slots, len, prior })
+        Some(WordClasses {
+            slots,
+            len,
+            prior,
+            memory: NameMemory::default(),
+        })
+    }
+
+    /// The name memory of the training data.
+    pub fn memory(&self) -> &NameMemory {
+        &self.memory
+    }
+
+    /// These classes with `memory` as their name memory.
+    pub fn with_memory(mut self, memory: NameMemory) -> WordClasses {
+        self.memory = memory;
+        self
     }
 
     /// Number of forms.
@@ -370,6 +391,8 @@ pub struct TokenInfo {
     pub never: bool,
     /// Pattern hit covering it: 0 or 1 + label.
     pub pat: u8,
+    /// Name-memory code of a capitalized word ([`super::memory::Code`]); 0 otherwise.
+    pub mem: u8,
     /// Name prior bin of a capitalized word the lexicon does not list
     /// ([`WordClasses::name_prior`]); 0 otherwise.
     pub prior: u8,
@@ -614,6 +637,7 @@ pub fn token_infos_into(
                 class: 0,
                 never: false,
                 prior: 0,
+                mem: 0,
                 doc: 0,
                 key: 0,
                 gen_s: false,
@@ -661,6 +685,7 @@ pub fn token_infos_into(
             gen_s: false,
             det,
             prior: 0,
+            mem: 0,
             gaz: gaz.get(i).copied().unwrap_or(0),
             pat: pat.get(i).copied().unwrap_or(0),
             upper,
@@ -676,6 +701,7 @@ pub fn token_infos_into(
         let bits = classes.get(t.word);
         t.class = bits & (NEVER_NAME - 1);
         t.never = bits & NEVER_NAME != 0;
+        t.mem = classes.memory.get(t.lower);
         if t.class & 1 != 0 {
             continue;
         }
@@ -821,6 +847,17 @@ pub fn static_features(
     f(57, pair(dc, pr(0)));
     f(58, pair(dc, det(-1)));
     f(59, pair(dc, first));
+    // what the training data says about the word and its neighbours
+    let mem = |k: isize| at(k).map_or(255, |x| x.mem) as u64;
+    if t.mem != 0 {
+        f(60, mem(0));
+        f(61, pair(mem(0), pr(0)));
+        f(62, pair(mem(0), det(-1)));
+        f(63, pair(mem(0), first));
+        f(66, pair(mem(0), cl(0)));
+    }
+    f(64, pair(mem(-1), mem(0)));
+    f(65, pair(mem(0), mem(1)));
 }
 
 /// Append the bucket indices of the features that depend on the two previous

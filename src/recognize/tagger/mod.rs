@@ -7,6 +7,7 @@
 
 pub mod discourse;
 pub mod features;
+pub mod memory;
 pub mod model;
 pub mod train;
 

@@ -7,17 +7,19 @@
 //! row count (u32); per non-zero row the gap to the previous row's bucket
 //! (LEB128) and `labels` i16 weights; the word-class table size (u32) and
 //! its slots (u32 each, see [`WordClasses`]); the name prior's size (u32)
-//! and its i8 weights; then a 64-bit hash
+//! and its i8 weights; the name memory's size (u32) and its slots (u32
+//! each, see [`NameMemory`]); then a 64-bit hash
 //! ([`hash_bytes`]) of all preceding bytes as checksum.
 
 use super::features::{hash_bytes, WordClasses, LABELS};
+use super::memory::NameMemory;
 use crate::error::{Error, Result};
 
 const MAGIC: &[u8; 8] = b"NGTAGGER";
-const FORMAT_VERSION: u32 = 4;
+const FORMAT_VERSION: u32 = 5;
 /// Bumped whenever feature extraction changes meaning, so stale models are
 /// rejected instead of silently scoring garbage.
-pub const FEATURE_VERSION: u32 = 4;
+pub const FEATURE_VERSION: u32 = 5;
 /// Row stride in the in-memory table (labels padded to 8).
 pub const STRIDE: usize = 8;
 
@@ -119,6 +121,11 @@ impl Model {
         let prior = self.classes.prior();
         out.extend_from_slice(&(prior.len() as u32).to_le_bytes());
         out.extend(prior.iter().map(|&w| w as u8));
+        let memory = self.classes.memory().slots();
+        out.extend_from_slice(&(memory.len() as u32).to_le_bytes());
+        for e in memory {
+            out.extend_from_slice(&e.to_le_bytes());
+        }
         let sum = hash_bytes(&out);
         out.extend_from_slice(&sum.to_le_bytes());
         out
@@ -211,15 +218,30 @@ impl Model {
             .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
             .ok_or_else(|| bad("truncated name prior"))?;
         pos += 4;
-        let prior: Vec<i8> = body
-            .get(pos..)
-            .filter(|t| t.len() == prior_len)
+        let prior: Vec<i8> = pos
+            .checked_add(prior_len)
+            .and_then(|end| body.get(pos..end))
             .ok_or_else(|| bad("name prior has the wrong length"))?
             .iter()
             .map(|&b| b as i8)
             .collect();
-        let classes =
-            WordClasses::from_slots(slots, prior).ok_or_else(|| bad("invalid word-class table"))?;
+        pos += prior_len;
+        let memory_len = body
+            .get(pos..pos + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+            .ok_or_else(|| bad("truncated name memory"))?;
+        pos += 4;
+        let memory: Vec<u32> = body
+            .get(pos..)
+            .filter(|t| Some(t.len()) == memory_len.checked_mul(4))
+            .ok_or_else(|| bad("name memory has the wrong length"))?
+            .chunks_exact(4)
+            .map(|e| u32::from_le_bytes([e[0], e[1], e[2], e[3]]))
+            .collect();
+        let memory = NameMemory::from_slots(memory).ok_or_else(|| bad("invalid name memory"))?;
+        let classes = WordClasses::from_slots(slots, prior)
+            .ok_or_else(|| bad("invalid word-class table"))?
+            .with_memory(memory);
         Ok(Model {
             bits,
             weights,

@@ -9,6 +9,7 @@ use super::features::{
     self, allowed, history_features, is_begin, label, static_features, token_infos, TokenInfo,
     WordClasses, LABELS, O,
 };
+use super::memory::{self, NameMemory, Uses};
 use super::model::{Model, STRIDE};
 use crate::recognize::{EntityType, Mention};
 use crate::segment::Sentence;
@@ -63,6 +64,8 @@ impl Default for TrainOptions {
 /// A sentence prepared for training.
 struct Prepared<'a> {
     doc: &'a TrainDoc,
+    /// The document's fold for the name memory.
+    fold: usize,
     sentence: &'a Sentence,
     infos: Vec<TokenInfo>,
     gold: Vec<u8>,
@@ -119,7 +122,7 @@ pub fn train(
 ) -> Model {
     let bits = options.bits;
     let mut prepared: Vec<Prepared> = Vec::new();
-    for doc in docs {
+    for (d, doc) in docs.iter().enumerate() {
         let gaz = features::hit_codes(&doc.sentences, &doc.gazetteer);
         let pat = features::hit_codes(&doc.sentences, &doc.patterns);
         let mut infos: Vec<Vec<TokenInfo>> = doc
@@ -135,6 +138,7 @@ pub fn train(
             }
             prepared.push(Prepared {
                 doc,
+                fold: d % memory::FOLDS,
                 sentence: s,
                 infos,
                 gold: gold_labels(s, &doc.gold),
@@ -147,6 +151,7 @@ pub fn train(
         }
     }
     let classes = mark_never_names(&mut prepared, classes);
+    let classes = remember_names(&mut prepared, classes);
     let size = (1usize << bits) * STRIDE;
     let runs = options.runs.max(1);
     let mut sum = vec![0f32; size];
@@ -199,6 +204,46 @@ fn mark_never_names(prepared: &mut [Prepared], classes: &WordClasses) -> WordCla
         }
     }
     classes
+}
+
+/// Count how often each capitalized word of `prepared` is part of a name of
+/// each type, set every token's memory code from the counts of the other
+/// folds' documents, and return `classes` with the memory of all documents.
+fn remember_names(prepared: &mut [Prepared], classes: WordClasses) -> WordClasses {
+    let mut folds: Vec<HashMap<u64, Uses>> = vec![HashMap::new(); memory::FOLDS];
+    for p in prepared.iter() {
+        for (i, t) in p.infos.iter().enumerate() {
+            if t.upper && !p.skip[i] {
+                let uses = folds[p.fold].entry(t.lower).or_default();
+                uses.add(features::label_type(p.gold[i]));
+            }
+        }
+    }
+    let mut all: HashMap<u64, Uses> = HashMap::new();
+    for fold in &folds {
+        for (&w, u) in fold {
+            let e = all.entry(w).or_default();
+            *e = e.plus(u);
+        }
+    }
+    let held_out: Vec<NameMemory> = folds
+        .iter()
+        .map(|fold| {
+            let rest: HashMap<u64, Uses> = all
+                .iter()
+                .map(|(&w, u)| (w, fold.get(&w).map_or(*u, |f| u.minus(f))))
+                .collect();
+            NameMemory::from_uses(&rest)
+        })
+        .collect();
+    for p in prepared.iter_mut() {
+        for t in p.infos.iter_mut() {
+            if t.upper {
+                t.mem = held_out[p.fold].get(t.lower);
+            }
+        }
+    }
+    classes.with_memory(NameMemory::from_uses(&all))
 }
 
 /// One run of the averaged perceptron over `prepared` with sentence-shuffle
