@@ -460,6 +460,16 @@ fn acronym_shape(t: &str, s: &Shape) -> bool {
     !t.chars().all(|c| "IVXLCDM".contains(c))
 }
 
+/// Whether `t` is letters joined by `&` or `+` before capitals ("H&M",
+/// "R+V", "Procter&Gamble", "Nieding+Barth"): company names, never persons.
+fn is_joined_name(t: &str) -> bool {
+    t.len() <= 60
+        && t.contains(['&', '+'])
+        && t.split(['&', '+']).all(|part| {
+            part.starts_with(char::is_uppercase) && part.chars().all(char::is_alphabetic)
+        })
+}
+
 /// Whether `t` is shaped like a name word: capitalized with lowercase letters
 /// ("Müller", "O'Brien", "Meyer-Landrut"), or a hyphen particle form ("al-Assad").
 fn is_name_shape(t: &str) -> bool {
@@ -1223,7 +1233,7 @@ impl Patterns {
                 continue;
             }
             let acronym = if part.len() == w.text.len() {
-                w.acronym
+                w.acronym || is_joined_name(w.text)
             } else {
                 is_org_acronym_text(part, &Shape::of(part), self.words.get(part))
             };

@@ -223,7 +223,18 @@ fn word_end(text: &str, i: usize, lex: &SegmentLexicon) -> usize {
         }
         if !matches!(
             c,
-            '-' | '\u{2010}' | '\u{2011}' | '\'' | '’' | 'ʼ' | '‘' | '.' | ',' | ':' | '&' | '@'
+            '-' | '\u{2010}'
+                | '\u{2011}'
+                | '\''
+                | '’'
+                | 'ʼ'
+                | '‘'
+                | '.'
+                | ','
+                | ':'
+                | '&'
+                | '+'
+                | '@'
         ) {
             break;
         }
@@ -242,7 +253,8 @@ fn word_end(text: &str, i: usize, lex: &SegmentLexicon) -> usize {
             '.' => {
                 n.is_lowercase() && prev != '\0' && lex.abbreviation(&text[part_start..j]).is_none()
             }
-            '&' => prev.is_uppercase() && n.is_uppercase(),
+            // "H&M", "Procter&Gamble", "R+V", "Nieding+Barth"
+            '&' | '+' => prev.is_alphabetic() && n.is_uppercase(),
             '@' => is_word_char(n),
             _ => false,
         };
