@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """Regenerate data/articles/smartdata-news.jsonl: a handful of real German news
 texts from the DFKI SmartData corpus (CC BY 4.0), chosen for the variety of
-people, organizations and places in them.
+people, organizations and places in them. The corpus cuts most texts off
+mid-sentence ("ihrer Tochter Ethi"); each text here ends at its last full
+stop, question or exclamation mark, so no word fragment becomes a name.
 
 Usage: python3 scripts/bundle_articles.py [SMARTDATA_TRAIN_JSONL] [OUT]
 """
 import json
+import re
 import sys
 
 # Article ids (URL@timestamp prefixes) in the SmartData v1 training split.
@@ -26,6 +29,15 @@ CHOSEN = [
 ]
 
 
+def whole_sentences(text):
+    """`text` up to its last sentence-final mark (with a closing quote), plus
+    a newline; unchanged if it has no such mark."""
+    ends = list(re.finditer(r'[.!?][»«"“”\']?(?=\s|$)', text))
+    if not ends:
+        return text
+    return text[: ends[-1].end()] + "\n"
+
+
 def main():
     src = sys.argv[1] if len(sys.argv) > 1 else "../shared/corpora/smartdata/smartdata-v1_train.jsonl"
     out = sys.argv[2] if len(sys.argv) > 2 else "data/articles/smartdata-news.jsonl"
@@ -36,7 +48,7 @@ def main():
         if len(matches) != 1:
             sys.exit(f"{prefix}: expected one article, found {len(matches)}")
         d = matches[0]
-        picked.append({"id": d["id"], "date": d["date"][:10], "text": d["text"]})
+        picked.append({"id": d["id"], "date": d["date"][:10], "text": whole_sentences(d["text"])})
     with open(out, "w", encoding="utf-8") as f:
         for d in picked:
             f.write(json.dumps(d, ensure_ascii=False) + "\n")
