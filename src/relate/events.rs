@@ -12,7 +12,7 @@ use std::collections::HashSet;
 
 use foldhash::fast::FixedState;
 
-use super::sentence::SentenceView;
+use super::sentence::{is_preposition, SentenceView};
 use super::{Arg, Found, Relater, RelationKind};
 use crate::lexicon::relation_patterns::CueKind;
 use crate::lexicon::triggers::{FormKind, Pos};
@@ -169,6 +169,7 @@ fn bare(r: &Relater, sv: &SentenceView<'_>, a: usize, trigger: usize) -> bool {
     !act.embedded
         && prep(sv, a, trigger).is_none()
         && !genitive_attribute(sv, a)
+        && !bare_genitive(r, sv, a)
         && !modifier(r, sv, a)
         && state_adjective(r, sv, a)
         && sv.lower.get(act.last + 1).is_none_or(|&w| w != "zufolge")
@@ -213,14 +214,55 @@ fn state_adjective(r: &Relater, sv: &SentenceView<'_>, a: usize) -> bool {
         .any(|k| sv.capitalized[k] && r.patterns.noun(sv.lower[k]) == Some(CueKind::StateNoun))
 }
 
+/// "der Erdbebendienst (USGS)": a name in brackets right after another
+/// names the same thing again, it is not a second actor.
+fn apposition(sv: &SentenceView<'_>, a: usize) -> bool {
+    let f = sv.actors[a].first;
+    f >= 2 && sv.words[f - 1] == "(" && sv.actor_at[f - 2].is_some()
+}
+
+/// The preposition that opens the clause when actor `a` stands inside it,
+/// before the finite verb: German puts one phrase before the finite verb,
+/// so in "Vor einer Ausweitung bei Y hat X gewarnt" Y is inside the
+/// "vor" phrase and cannot be the subject.
+fn prefield_preposition<'s>(sv: &'s SentenceView<'_>, a: usize, trigger: usize) -> Option<&'s str> {
+    let (cs, _) = sv.clause_range(sv.clause[trigger]);
+    let opener = sv.lower[cs];
+    if !is_preposition(opener) || sv.actors[a].first <= cs {
+        return None;
+    }
+    let finite = (cs + 1..trigger)
+        .find(|&k| AUXILIARIES.contains(&sv.lower[k]))
+        .unwrap_or(trigger);
+    (sv.actors[a].last < finite).then_some(opener)
+}
+
+/// Whether token `k` is a capitalized word that is no name: a noun.
+fn plain_noun(sv: &SentenceView<'_>, k: usize) -> bool {
+    is_capitalized(sv.words[k])
+        && sv.actor_at[k].is_none()
+        && sv.words[k].chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
+/// "der Streit in der Regierung Frankreichs", "Abstieg Frankfurts": a
+/// genitive without article after a noun belongs to that noun and is not
+/// the subject. (As a target it stays: "eroberte große Teile Syriens".)
+fn bare_genitive(r: &Relater, sv: &SentenceView<'_>, a: usize) -> bool {
+    let act = &sv.actors[a];
+    let f = act.first;
+    act.etype != EntityType::Per
+        && f == act.last
+        && f >= 1
+        && plain_noun(sv, f - 1)
+        && r.role_in_word(sv.words[f - 1]).is_none()
+        && sv.words[f].ends_with('s')
+        && sv.lower[f].len() > 3
+}
+
 /// "die Mitgliedstaaten der EU", "das Eingreifen der Allianz": an actor
 /// after a noun and "der"/"des" is a genitive attribute, not a subject.
 fn genitive_attribute(sv: &SentenceView<'_>, a: usize) -> bool {
-    let noun = |k: usize| {
-        is_capitalized(sv.words[k])
-            && sv.actor_at[k].is_none()
-            && sv.words[k].chars().all(|c| c.is_alphabetic() || c == '-')
-    };
+    let noun = |k: usize| plain_noun(sv, k);
     let f = sv.actors[a].first;
     // "die Mitgliedstaaten der EU"
     (f >= 2 && matches!(sv.lower[f - 1], "der" | "des") && noun(f - 2))
@@ -269,8 +311,12 @@ fn targetable(r: &Relater, sv: &SentenceView<'_>, a: usize, trigger: usize) -> b
         || sv.lower.get(act.last + 1).is_some_and(|&w| w == "zufolge")
         || genitive_attribute(sv, a)
         || !state_adjective(r, sv, a)
+        || apposition(sv, a)
     {
         return false;
+    }
+    if let Some(p) = prefield_preposition(sv, a, trigger) {
+        return TARGET_PREPS.contains(&p);
     }
     match prep(sv, a, trigger) {
         None => true,
@@ -313,13 +359,17 @@ fn active_actors(
         .copied()
         .filter(|&a| sv.actors[a].last < i)
         .collect();
+    let subject_before = before
+        .iter()
+        .copied()
+        .find(|&a| prefield_preposition(sv, a, i).is_none());
     let after: Vec<usize> = actors
         .iter()
         .copied()
         .filter(|&a| sv.actors[a].first > i)
         .collect();
-    let subject = match before.first() {
-        Some(&a) if bare(r, sv, a, i) => a,
+    let subject = match subject_before {
+        Some(a) if bare(r, sv, a, i) => a,
         Some(_) => return Vec::new(),
         None => match after.iter().copied().find(|&a| bare(r, sv, a, i)) {
             Some(a) => a,
@@ -346,9 +396,11 @@ fn active_actors(
             if !(subordinate || bracket) {
                 return None;
             }
+            // ...or in the phrase before the finite verb ("Gegen Y hat X protestiert")
             before.iter().copied().find(|&a| {
                 !excluded(a)
-                    && sv.actors[a].first > sv.actors[last_subject].last
+                    && (sv.actors[a].first > sv.actors[last_subject].last
+                        || prefield_preposition(sv, a, i).is_some())
                     && targetable(r, sv, a, i)
             })
         });

@@ -278,7 +278,11 @@ impl<'a> SentenceView<'a> {
             let covers_end = end >= toks[last].end || matches!(rest, "s" | "'s" | "’s" | "'" | "’");
             let embedded = !(covers_start && covers_end);
             let surface = &text[start..end];
-            let adjectival = surface.chars().next().is_some_and(char::is_lowercase);
+            // "kasachischen", also after a prefix: "US-amerikanische"
+            let adjectival = surface
+                .rsplit('-')
+                .next()
+                .is_some_and(|part| part.chars().next().is_some_and(char::is_lowercase));
             let idx = actors.len();
             actors.push(Actor {
                 entity,
@@ -469,7 +473,10 @@ impl<'a> SentenceView<'a> {
         for i in 0..self.len() {
             let w = self.words[i];
             let boundary = match w {
-                ";" | ":" | "–" | "—" | "-" | "/" | "|" => true,
+                // "Luft-/Bodenschießplatz", "und/oder": a slash or hyphen
+                // between words without spaces joins them
+                "/" | "-" => !self.glued(i),
+                ";" | ":" | "–" | "—" | "|" => true,
                 "," => !self.list_comma(i),
                 _ => false,
             };
@@ -482,6 +489,22 @@ impl<'a> SentenceView<'a> {
             }
         }
         out
+    }
+
+    /// Whether token `i` touches word parts on both sides (no space; a
+    /// neighbour is a word, a hyphen or a slash): "Luft-/Boden", not "ab./wd".
+    fn glued(&self, i: usize) -> bool {
+        let t = &self.sentence.tokens;
+        let part = |k: usize| {
+            let w = self.words[k];
+            w == "-" || w == "/" || w.chars().next().is_some_and(char::is_alphanumeric)
+        };
+        i > 0
+            && i + 1 < t.len()
+            && t[i - 1].end == t[i].start
+            && t[i].end == t[i + 1].start
+            && part(i - 1)
+            && part(i + 1)
     }
 
     fn list_comma(&self, i: usize) -> bool {
