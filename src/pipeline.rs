@@ -50,6 +50,16 @@ pub struct Analysis {
     pub chars: CharIndex,
 }
 
+/// How far [`Pipeline::analyze_to`] runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// Segment, recognize and resolve: entities and their mentions, no
+    /// relations (what `entities` and `eval` need).
+    Entities,
+    /// Everything, relations included.
+    Relations,
+}
+
 /// How many documents are analyzed in parallel before being added to the graph.
 const BATCH: usize = 256;
 
@@ -80,25 +90,41 @@ impl Pipeline {
 
     /// Run one document through segment → recognize → resolve → relate.
     pub fn analyze(&self, doc: Document) -> Analysis {
-        let sentences = self.segmenter.segment(&doc.text);
-        let recognized = self.recognizer.recognize(&doc.text, &sentences);
-        self.finish(doc, sentences, recognized)
+        self.analyze_to(doc, Depth::Relations)
     }
 
-    /// Resolve and relate recognized mentions.
-    fn finish(&self, doc: Document, sentences: Vec<Sentence>, recognized: Recognized) -> Analysis {
+    /// Run one document through the stages up to `depth`; with
+    /// [`Depth::Entities`] the analysis has no relations.
+    pub fn analyze_to(&self, doc: Document, depth: Depth) -> Analysis {
+        let sentences = self.segmenter.segment(&doc.text);
+        let recognized = self.recognizer.recognize(&doc.text, &sentences);
+        self.finish(doc, sentences, recognized, depth)
+    }
+
+    /// Resolve and (with [`Depth::Relations`]) relate recognized mentions.
+    fn finish(
+        &self,
+        doc: Document,
+        sentences: Vec<Sentence>,
+        recognized: Recognized,
+        depth: Depth,
+    ) -> Analysis {
         let resolved = resolve(&doc.text, &recognized);
         let chars = CharIndex::new(&doc.text);
-        let relations = self.relater.relate_with_countries(
-            &DocumentView {
-                doc: &doc,
-                sentences: &sentences,
-                recognized: &recognized,
-                resolved: &resolved,
-                chars: &chars,
-            },
-            Some(self.recognizer.gazetteer()),
-        );
+        let relations = if depth == Depth::Entities {
+            Vec::new()
+        } else {
+            self.relater.relate_with_countries(
+                &DocumentView {
+                    doc: &doc,
+                    sentences: &sentences,
+                    recognized: &recognized,
+                    resolved: &resolved,
+                    chars: &chars,
+                },
+                Some(self.recognizer.gazetteer()),
+            )
+        };
         Analysis {
             mentions: recognized.mentions.clone(),
             doc,
@@ -125,14 +151,16 @@ impl Pipeline {
             mentions,
             aliases: Vec::new(),
         };
-        self.finish(doc, sentences, recognized)
+        self.finish(doc, sentences, recognized, Depth::Relations)
     }
 
-    /// Analyze a stream of documents in parallel batches, calling `each` on the
-    /// analyses (in input order) and `on_error` for inputs that failed.
+    /// Analyze a stream of documents up to `depth` in parallel batches,
+    /// calling `each` on the analyses (in input order) and `on_error` for
+    /// inputs that failed.
     pub fn for_each_analysis(
         &self,
         docs: impl Iterator<Item = Result<Document>>,
+        depth: Depth,
         mut each: impl FnMut(Analysis),
         mut on_error: impl FnMut(Error),
     ) {
@@ -140,7 +168,7 @@ impl Pipeline {
         let flush = |batch: &mut Vec<Document>, each: &mut dyn FnMut(Analysis)| {
             let analyses: Vec<Analysis> = std::mem::take(batch)
                 .into_par_iter()
-                .map(|d| self.analyze(d))
+                .map(|d| self.analyze_to(d, depth))
                 .collect();
             for a in analyses {
                 each(a);
@@ -170,6 +198,7 @@ impl Pipeline {
         let mut builder = GraphBuilder::new();
         self.for_each_analysis(
             docs,
+            Depth::Relations,
             |a| builder.add_document_owned(&a.doc.id, &a.resolved, a.relations),
             on_error,
         );

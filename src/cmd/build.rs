@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use nergraph::export::{self, ExportOptions, Format};
 use nergraph::graph::{Filter, GraphBuilder};
-use nergraph::pipeline::PipelineOptions;
+use nergraph::pipeline::{Depth, PipelineOptions};
 
 use super::{load_pipeline, open_inputs, Problems};
 use crate::cli::BuildArgs;
@@ -20,6 +20,7 @@ pub fn run(options: &PipelineOptions, args: BuildArgs) -> anyhow::Result<ExitCod
     let mut failed = Vec::new();
     pipeline.for_each_analysis(
         open_inputs(&args.inputs),
+        Depth::Relations,
         |a| {
             problems.warnings(&a.doc);
             builder.add_document_owned(&a.doc.id, &a.resolved, a.relations);

@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use nergraph::pipeline::{Analysis, PipelineOptions};
+use nergraph::pipeline::{Analysis, Depth, PipelineOptions};
 use serde::Serialize;
 
 use super::{load_pipeline, open_inputs, Problems};
@@ -48,6 +48,7 @@ pub fn run(options: &PipelineOptions, args: EntitiesArgs) -> anyhow::Result<Exit
     let mut failed = Vec::new();
     pipeline.for_each_analysis(
         open_inputs(&args.inputs),
+        Depth::Entities,
         |a| {
             problems.warnings(&a.doc);
             if result.is_err() {

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use nergraph::pipeline::{Analysis, PipelineOptions};
+use nergraph::pipeline::{Analysis, Depth, PipelineOptions};
 use nergraph::relate::{Relation, RelationKind};
 use nergraph::resolve::Entity;
 use nergraph::text::fold;
@@ -136,6 +136,7 @@ pub fn run(options: &PipelineOptions, args: EvidenceArgs) -> anyhow::Result<Exit
     let mut found = 0usize;
     pipeline.for_each_analysis(
         open_inputs(&inputs),
+        Depth::Relations,
         |a| {
             problems.warnings(&a.doc);
             if result.is_err() {

@@ -16,7 +16,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use crate::error::{Error, Result};
-use crate::pipeline::Pipeline;
+use crate::pipeline::{Depth, Pipeline};
 use crate::read::Document;
 use crate::recognize::{EntityType, Mention};
 
@@ -251,7 +251,8 @@ pub fn evaluate(pipeline: &Pipeline, docs: &[GoldDoc]) -> Report {
     let predicted: Vec<Vec<(usize, usize, EntityType)>> = docs
         .par_iter()
         .map(|d| {
-            let analysis = pipeline.analyze(Document::new(d.id.clone(), d.text.clone()));
+            let doc = Document::new(d.id.clone(), d.text.clone());
+            let analysis = pipeline.analyze_to(doc, Depth::Entities);
             predictions(d, &analysis.mentions)
         })
         .collect();
