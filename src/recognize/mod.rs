@@ -198,7 +198,7 @@ impl Recognizer {
         // Containing spans win; otherwise gazetteer, then patterns, then model.
         gaz.extend(pat.mentions);
         gaz.extend(model);
-        let mentions = merge_overlaps(gaz);
+        let mentions = join_place_and_organization(text, merge_overlaps(gaz));
         // merged mentions are sorted by (start, end)
         let find = |s: &(usize, usize)| mentions.binary_search_by_key(s, |k| (k.start, k.end)).ok();
         let mut aliases: Vec<AliasLink> = alias_spans
@@ -269,6 +269,42 @@ pub fn merge_overlaps(mentions: Vec<Mention>) -> Vec<Mention> {
     kept.sort_by_key(|&i| span(i));
     let mut slots: Vec<Option<Mention>> = mentions.into_iter().map(Some).collect();
     kept.into_iter().filter_map(|i| slots[i].take()).collect()
+}
+
+/// A place and an organization next to each other, separated by one space,
+/// are one organization's name: "Detroit Red Wings", "Kuwait National
+/// Airways", "Passauer Neue Presse", "Telecom Italia", "Universität
+/// Gießen". Not with a place in the genitive ("Russlands Gazprom", "die
+/// Regierung Frankreichs"): one ending in "s" that its canonical name does
+/// not.
+fn join_place_and_organization(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last_mut() {
+            let genitive = |x: &Mention| {
+                text[x.start..x.end].ends_with('s')
+                    && !x.canonical.as_deref().is_some_and(|c| c.ends_with('s'))
+            };
+            let joins = match (prev.etype, m.etype) {
+                (EntityType::Loc, EntityType::Org) => !genitive(prev),
+                (EntityType::Org, EntityType::Loc) => !genitive(&m),
+                _ => false,
+            } && prev.sentence == m.sentence
+                && text.get(prev.end..m.start) == Some(" ")
+                && text[prev.start..].starts_with(char::is_uppercase)
+                && text[m.start..].starts_with(char::is_uppercase);
+            if joins {
+                prev.end = m.end;
+                prev.etype = EntityType::Org;
+                prev.kb_id = None;
+                prev.canonical = None;
+                prev.source = m.source;
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
 }
 
 /// Link each organization named with a legal form ("Maple Bank GmbH") to a
@@ -373,6 +409,41 @@ mod tests {
         assert_eq!(
             got,
             vec![(0, 13, Source::Model), (20, 25, Source::Gazetteer)]
+        );
+    }
+
+    #[test]
+    fn a_place_next_to_an_organization_is_part_of_its_name() {
+        let text = "Die Detroit Red Wings und Telecom Italia, Russlands Gazprom, Detroit und X";
+        let at = |s: &str, etype: EntityType| {
+            let start = text.find(s).unwrap();
+            let mut m = m(start, start + s.len(), Source::Gazetteer);
+            m.etype = etype;
+            m
+        };
+        let mut russland = at("Russlands", EntityType::Loc);
+        russland.canonical = Some("Russland".into());
+        let mentions = vec![
+            at("Detroit", EntityType::Loc),
+            at("Red Wings", EntityType::Org),
+            at("Telecom", EntityType::Org),
+            at("Italia", EntityType::Loc),
+            russland,
+            at("Gazprom", EntityType::Org),
+            at("Detroit und", EntityType::Loc),
+        ];
+        let joined = join_place_and_organization(text, mentions);
+        let names: Vec<(&str, EntityType)> =
+            joined.iter().map(|m| (m.text(text), m.etype)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Detroit Red Wings", EntityType::Org),
+                ("Telecom Italia", EntityType::Org),
+                ("Russlands", EntityType::Loc),
+                ("Gazprom", EntityType::Org),
+                ("Detroit und", EntityType::Loc),
+            ]
         );
     }
 
