@@ -33,6 +33,9 @@ pub enum OrgKind {
     Descriptor,
     /// A word that starts a club name followed by its other words: "FC", "VfB".
     Prefix,
+    /// A word after a company's name that names it with its subsidiaries:
+    /// "Steilmann-Gruppe", "Siemens-Konzern" are the company.
+    Group,
 }
 
 impl OrgKind {
@@ -44,6 +47,7 @@ impl OrgKind {
             "legal" => OrgKind::Legal,
             "descriptor" => OrgKind::Descriptor,
             "prefix" => OrgKind::Prefix,
+            "group" => OrgKind::Group,
             _ => return None,
         })
     }
@@ -102,6 +106,7 @@ pub struct OrgLexicon {
     /// tokens only where a legal form can start.
     legal_prefixes: HashSet<String, FixedState>,
     prefixes: HashMap<String, EntityType, FixedState>,
+    groups: HashSet<String, FixedState>,
 }
 
 /// Strip a genitive ending ("Komitees" → "Komitee", "Verbandes" → "Verband")
@@ -156,6 +161,9 @@ impl OrgLexicon {
                 }
                 OrgKind::Prefix => {
                     lex.prefixes.insert(form.to_string(), etype);
+                }
+                OrgKind::Group => {
+                    lex.groups.insert(form.to_string());
                 }
             }
         }
@@ -298,6 +306,11 @@ impl OrgLexicon {
     /// The type if `word` starts a club name, exactly as written ("FC").
     pub fn prefix(&self, word: &str) -> Option<EntityType> {
         self.prefixes.get(word).copied()
+    }
+
+    /// Whether `word` is a group word, exactly as written ("Gruppe").
+    pub fn group(&self, word: &str) -> bool {
+        self.groups.contains(word)
     }
 
     /// The type if `form` is a legal form, exactly as written ("GmbH", "e.V.").

@@ -210,7 +210,7 @@ impl Recognizer {
                 })
             })
             .collect();
-        legal_form_aliases(text, &mentions, self.patterns.orgs(), &mut aliases);
+        name_variant_aliases(text, &mentions, self.patterns.orgs(), &mut aliases);
         Recognized { mentions, aliases }
     }
 }
@@ -307,11 +307,34 @@ fn join_place_and_organization(text: &str, mentions: Vec<Mention>) -> Vec<Mentio
     out
 }
 
-/// Link each organization named with a legal form ("Maple Bank GmbH") to a
-/// mention of the same name without it ("Maple Bank") in the document, so
-/// that both become one entity. The legal forms are those of the
-/// organization lexicon (`legal` in `data/lexicon/org_suffixes.tsv`).
-fn legal_form_aliases(
+/// The name inside an organization's longer name: without its legal form
+/// ("Maple Bank GmbH" → "Maple Bank"), without a group word after it
+/// ("Steilmann-Gruppe", "Brenner Konzern" → the company) or without the
+/// top-level domain of its website ("Rhein-Zeitung.de"). Legal forms and
+/// group words are those of `data/lexicon/org_suffixes.tsv`.
+fn core_name<'a>(name: &'a str, orgs: &crate::lexicon::orgs::OrgLexicon) -> Option<&'a str> {
+    if let Some((core, form)) = name.rsplit_once(' ') {
+        if orgs.legal(form).is_some() || orgs.group(form) {
+            return Some(core);
+        }
+    }
+    if let Some((core, word)) = name.rsplit_once('-') {
+        if orgs.group(word) {
+            return Some(core);
+        }
+    }
+    let (core, tld) = name.rsplit_once('.')?;
+    let domain = (2..=4).contains(&tld.len())
+        && tld.bytes().all(|b| b.is_ascii_lowercase())
+        && !core.contains([' ', '.']);
+    domain.then_some(core)
+}
+
+/// Link each organization mention with a longer form of a name to a mention
+/// of the name itself in the document ([`core_name`]: "Maple Bank GmbH" and
+/// "Maple Bank", "Steilmann-Gruppe" and "Steilmann"), so that both become
+/// one entity, labelled by the shorter name.
+fn name_variant_aliases(
     text: &str,
     mentions: &[Mention],
     orgs: &crate::lexicon::orgs::OrgLexicon,
@@ -329,13 +352,9 @@ fn legal_form_aliases(
         .map(|&i| (mentions[i].text(text), i))
         .collect();
     for &i in &orgs_here {
-        let name = mentions[i].text(text);
-        let Some((core, form)) = name.rsplit_once(' ') else {
+        let Some(core) = core_name(mentions[i].text(text), orgs) else {
             continue;
         };
-        if orgs.legal(form).is_none() {
-            continue;
-        }
         if let Some(&j) = by_name.get(core) {
             // the name without the legal form labels the entity
             aliases.push(AliasLink { long: j, short: i });
@@ -360,6 +379,20 @@ mod tests {
     }
 
     #[test]
+    fn core_names_drop_legal_forms_descriptors_and_domains() {
+        let orgs = crate::lexicon::orgs::OrgLexicon::load(&DataSource::builtin()).unwrap();
+        let core = |n: &'static str| core_name(n, &orgs);
+        assert_eq!(core("Maple Bank GmbH"), Some("Maple Bank"));
+        assert_eq!(core("Steilmann-Gruppe"), Some("Steilmann"));
+        assert_eq!(core("Brenner Konzern"), Some("Brenner"));
+        assert_eq!(core("Rhein-Zeitung.de"), Some("Rhein-Zeitung"));
+        assert_eq!(core("Deutsche Bank"), None);
+        assert_eq!(core("Presse-Agentur"), None);
+        assert_eq!(core("Dr. Oetker"), None);
+        assert_eq!(core("A.B.C"), None);
+    }
+
+    #[test]
     fn a_legal_form_links_to_the_bare_name() {
         let text = "Kessler Maschinenbau GmbH meldet. Kessler Maschinenbau wuchs. Kessler Logistik AG kaufte. Kessler kam.";
         let span = |s: &str| {
@@ -377,7 +410,7 @@ mod tests {
         mentions[3].end -= " kam".len();
         let orgs = crate::lexicon::orgs::OrgLexicon::load(&DataSource::builtin()).unwrap();
         let mut aliases = Vec::new();
-        legal_form_aliases(text, &mentions, &orgs, &mut aliases);
+        name_variant_aliases(text, &mentions, &orgs, &mut aliases);
         // the GmbH joins its bare name, which labels the entity; the AG has
         // no bare mention, and "Kessler" alone is another name
         assert_eq!(aliases, vec![AliasLink { long: 1, short: 0 }]);
