@@ -1,6 +1,7 @@
 //! Name lists for the patterns: first names (`data/lexicon/first_names.tsv`,
 //! generated from the training corpora by `scripts/gen_first_names.py`) and
-//! words that are never names (`data/lexicon/stopwords.tsv`).
+//! words that are never names and verbs of saying
+//! (`data/lexicon/stopwords.tsv`).
 
 use std::collections::HashSet;
 
@@ -20,6 +21,7 @@ pub struct NameLists {
     first_names: HashSet<String, FixedState>,
     not_names: HashSet<String, FixedState>,
     not_acronyms: HashSet<String, FixedState>,
+    speech: HashSet<String, FixedState>,
 }
 
 impl NameLists {
@@ -47,11 +49,12 @@ impl NameLists {
             match kind.trim() {
                 "name" => lists.not_names.insert(word),
                 "acronym" => lists.not_acronyms.insert(word),
+                "speech" => lists.speech.insert(word),
                 other => {
                     return Err(data_error(
                         STOPWORDS,
                         rec.line,
-                        format!("unknown kind {:?} (use name or acronym)", other),
+                        format!("unknown kind {:?} (use name, acronym or speech)", other),
                     ))
                 }
             };
@@ -82,6 +85,11 @@ impl NameLists {
     /// Whether `word` is never part of a name ("Die", "Montag").
     pub fn is_not_name(&self, word: &str) -> bool {
         self.not_names.contains(word)
+    }
+
+    /// All verbs of saying ("sagte", "so").
+    pub fn speech(&self) -> impl Iterator<Item = &str> {
+        self.speech.iter().map(String::as_str)
     }
 
     /// Whether the all-caps `word` is not an organization ("TV").

@@ -70,6 +70,7 @@ mod prio {
     pub const ORG_NAME: u8 = 1;
     pub const ROLE_PERSON: u8 = 2;
     pub const FIRST_NAME: u8 = 3;
+    pub const SPEAKER: u8 = 3;
     pub const DESCRIBED: u8 = 3;
     pub const ORG_WORD: u8 = 4;
     pub const ACRONYM: u8 = 5;
@@ -165,6 +166,8 @@ pub struct Patterns {
     roles: RoleLexicon,
     orgs: OrgLexicon,
     words: WordTable,
+    /// Verbs of saying ("sagte", "so"), see [`Patterns::speakers`].
+    speech: HashSet<Box<str>, FixedState>,
 }
 
 /// A token of a sentence with what the gazetteer knows of it.
@@ -591,7 +594,13 @@ impl Patterns {
         let orgs = OrgLexicon::load(data)?;
         let names = NameLists::load(data)?;
         let words = WordTable::new(&roles, &orgs, &names);
-        Ok(Patterns { roles, orgs, words })
+        let speech = names.speech().map(Box::from).collect();
+        Ok(Patterns {
+            roles,
+            orgs,
+            words,
+            speech,
+        })
     }
 
     /// The organization lexicon in use.
@@ -624,6 +633,7 @@ impl Patterns {
             self.definitions(words, sid, gazetteer, &mut found);
             self.persons_after_roles(words, sid, &mut found);
             self.persons_with_first_names(words, sid, &mut found);
+            self.speakers(words, sid, &mut found);
             self.org_names(words, sid, &mut found);
             self.described(words, sid, &mut found);
             if !is_shouting(words) {
@@ -942,6 +952,29 @@ impl Patterns {
                 }
             }
             i += 1;
+        }
+    }
+
+    /// "…, sagte Keller.", "so Anna Keller,": one to three name words right
+    /// after a verb of saying and closed by punctuation name the speaker.
+    /// (A common noun there would need an article: "sagte der Sprecher".)
+    fn speakers(&self, words: &[Word], sid: usize, found: &mut Found) {
+        for i in 0..words.len().saturating_sub(2) {
+            let speaker = |w: &Word| w.cap && w.gaz.is_none() && self.is_first_name_word(w);
+            if !speaker(&words[i + 1]) || !self.speech.contains(words[i].text) {
+                continue;
+            }
+            let mut j = i + 1;
+            while j < words.len() && j - i <= 3 && speaker(&words[j]) {
+                j += 1;
+            }
+            if words
+                .get(j)
+                .is_some_and(|w| matches!(w.text, "." | "," | ";" | ":" | "!" | "?"))
+            {
+                let span = (words[i + 1].start, words[j - 1].end);
+                found.add(prio::SPEAKER, sid, span, EntityType::Per, None);
+            }
         }
     }
 
