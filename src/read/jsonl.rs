@@ -54,6 +54,11 @@ impl JsonlReader {
         }
     }
 
+    /// The current line as `FILE:LINE`, for warnings.
+    fn place(&self) -> String {
+        format!("{}:{}", self.path.display(), self.line_no)
+    }
+
     /// Parse one line into a document.
     fn parse(&self, raw: &[u8]) -> Result<Document> {
         let raw = if self.line_no == 1 {
@@ -90,7 +95,7 @@ impl JsonlReader {
         };
         let mut doc = Document::new(id, normalize_newlines(text));
         if doc.text.trim().is_empty() {
-            doc.warnings.push(format!("line {}: no text", self.line_no));
+            doc.warnings.push(format!("{}: no text", self.place()));
         }
         doc.title = line.title.filter(|t| !t.trim().is_empty());
         match line.date {
@@ -98,13 +103,15 @@ impl JsonlReader {
             Some(serde_json::Value::String(d)) => match normalize_date(&d) {
                 Some(date) => doc.date = Some(date),
                 None => doc.warnings.push(format!(
-                    "line {}: date {:?} is not YYYY-MM[-DD…] or DD.MM.YYYY; ignored",
-                    self.line_no, d
+                    "{}: date {:?} is not YYYY-MM[-DD…] or DD.MM.YYYY; ignored",
+                    self.place(),
+                    d
                 )),
             },
             Some(other) => doc.warnings.push(format!(
-                "line {}: date {} is not a string; ignored",
-                self.line_no, other
+                "{}: date {} is not a string; ignored",
+                self.place(),
+                other
             )),
         }
         Ok(doc)
@@ -234,6 +241,6 @@ mod tests {
         assert!(docs[2].as_ref().unwrap_err().to_string().contains("text"));
         let d = docs[3].as_ref().unwrap();
         assert_eq!(d.id, "in.jsonl:5");
-        assert!(d.date.is_none() && d.warnings[0].contains("line 5"));
+        assert!(d.date.is_none() && d.warnings[0].contains(":5: date"));
     }
 }
