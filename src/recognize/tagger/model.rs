@@ -199,45 +199,25 @@ impl Model {
             pos += 2 * LABELS;
             next = r + 1;
         }
-        let count = body
-            .get(pos..pos + 4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
-            .ok_or_else(|| bad("truncated word classes"))?;
-        pos += 4;
-        let table = count
-            .checked_mul(4)
-            .and_then(|n| body.get(pos..pos.checked_add(n)?))
-            .ok_or_else(|| bad("word-class table has the wrong length"))?;
-        pos += table.len();
-        let slots = table
-            .chunks_exact(4)
-            .map(|e| u32::from_le_bytes([e[0], e[1], e[2], e[3]]))
-            .collect();
-        let prior_len = body
-            .get(pos..pos + 4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
-            .ok_or_else(|| bad("truncated name prior"))?;
-        pos += 4;
-        let prior: Vec<i8> = pos
-            .checked_add(prior_len)
-            .and_then(|end| body.get(pos..end))
-            .ok_or_else(|| bad("name prior has the wrong length"))?
+        let u32s = |b: &[u8]| -> Vec<u32> {
+            b.chunks_exact(4)
+                .map(|e| u32::from_le_bytes([e[0], e[1], e[2], e[3]]))
+                .collect()
+        };
+        let slots = section(body, &mut pos, 4)
+            .map(u32s)
+            .ok_or_else(|| bad("word-class table truncated"))?;
+        let prior: Vec<i8> = section(body, &mut pos, 1)
+            .ok_or_else(|| bad("name prior truncated"))?
             .iter()
             .map(|&b| b as i8)
             .collect();
-        pos += prior_len;
-        let memory_len = body
-            .get(pos..pos + 4)
-            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
-            .ok_or_else(|| bad("truncated name memory"))?;
-        pos += 4;
-        let memory: Vec<u32> = body
-            .get(pos..)
-            .filter(|t| Some(t.len()) == memory_len.checked_mul(4))
-            .ok_or_else(|| bad("name memory has the wrong length"))?
-            .chunks_exact(4)
-            .map(|e| u32::from_le_bytes([e[0], e[1], e[2], e[3]]))
-            .collect();
+        let memory = section(body, &mut pos, 4)
+            .map(u32s)
+            .ok_or_else(|| bad("name memory truncated"))?;
+        if pos != body.len() {
+            return Err(bad("unexpected bytes after the name memory"));
+        }
         let memory = NameMemory::from_slots(memory).ok_or_else(|| bad("invalid name memory"))?;
         let classes = WordClasses::from_slots(slots, prior)
             .ok_or_else(|| bad("invalid word-class table"))?
@@ -249,6 +229,18 @@ impl Model {
             classes,
         })
     }
+}
+
+/// A section of the model file at `*pos`: a u32 count, then `count` items
+/// of `width` bytes; moves `*pos` past it. `None` if the file is too short.
+fn section<'b>(body: &'b [u8], pos: &mut usize, width: usize) -> Option<&'b [u8]> {
+    let count = body.get(*pos..pos.checked_add(4)?)?;
+    let count = u32::from_le_bytes([count[0], count[1], count[2], count[3]]) as usize;
+    let start = *pos + 4;
+    let end = start.checked_add(count.checked_mul(width)?)?;
+    let items = body.get(start..end)?;
+    *pos = end;
+    Some(items)
 }
 
 #[cfg(test)]
