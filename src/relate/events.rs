@@ -318,6 +318,15 @@ fn targetable(r: &Relater, sv: &SentenceView<'_>, a: usize, trigger: usize) -> b
     if let Some(p) = prefield_preposition(sv, a, trigger) {
         return TARGET_PREPS.contains(&p);
     }
+    // "warnt vor dem Abstieg Frankfurts": a genitive inside a phrase of
+    // another preposition
+    let f = act.first;
+    if bare_genitive(r, sv, a)
+        && (f.saturating_sub(3)..f - 1)
+            .any(|k| is_preposition(sv.lower[k]) && !TARGET_PREPS.contains(&sv.lower[k]))
+    {
+        return false;
+    }
     match prep(sv, a, trigger) {
         None => true,
         Some("in") => {
