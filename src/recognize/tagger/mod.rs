@@ -2,8 +2,10 @@
 //! over hashed features of words, shapes, affixes, context and the
 //! gazetteer's and patterns' hits, with BIO labels.
 //!
-//! [`features`] turns tokens into feature buckets, [`model`] holds the
-//! weights and their file format, [`train`] learns them.
+//! [`features`] turns tokens into feature buckets, [`memory`] remembers the
+//! names of the training data, [`discourse`] keeps a name's type across a
+//! document, [`model`] holds the weights and their file format, [`train`]
+//! learns them.
 
 pub mod discourse;
 pub mod features;
