@@ -66,7 +66,7 @@ fn synthetic_graph() -> KnowledgeGraph {
         ids.sort();
         ids.dedup();
         let evidence = Evidence {
-            doc: format!("d{}", s / 20),
+            doc: format!("d{}", s / 20).into(),
             date: None,
             sentence: s % 20,
             sentence_start: 0,
@@ -74,7 +74,7 @@ fn synthetic_graph() -> KnowledgeGraph {
             trigger_span: None,
             source_span: None,
             target_span: None,
-            text: String::new(),
+            text: "".into(),
         };
         let mut relations = Vec::new();
         for a in 0..ids.len() {

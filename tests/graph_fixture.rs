@@ -91,15 +91,15 @@ fn entity(i: usize) -> Entity {
 
 fn evidence(doc: &str, date: &str, sentence: usize, text: &str) -> Evidence {
     Evidence {
-        doc: doc.to_string(),
-        date: Some(date.to_string()),
+        doc: doc.into(),
+        date: Some(date.into()),
         sentence,
         sentence_start: sentence * 100,
         sentence_end: sentence * 100 + text.chars().count(),
         trigger_span: None,
         source_span: None,
         target_span: None,
-        text: text.to_string(),
+        text: text.into(),
     }
 }
 

@@ -217,15 +217,15 @@ fn evidence(doc: usize, sentence: usize, trigger: Option<&str>) -> Evidence {
         (start + at, start + at + t.chars().count())
     });
     Evidence {
-        doc: id.to_string(),
-        date: Some(format!("2024-03-0{}", doc + 1)),
+        doc: id.into(),
+        date: Some(format!("2024-03-0{}", doc + 1).into()),
         sentence,
         sentence_start: start,
         sentence_end: end,
         trigger_span,
         source_span: None,
         target_span: None,
-        text: s.to_string(),
+        text: s.into(),
     }
 }
 

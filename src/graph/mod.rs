@@ -294,7 +294,7 @@ impl GraphBuilder {
         };
         let edge = &mut self.edges[e];
         let ev = &r.evidence;
-        if edge.last_doc.as_deref() != Some(ev.doc.as_str()) {
+        if edge.last_doc.as_deref() != Some(&*ev.doc) {
             edge.documents += 1;
             set_doc(&mut edge.last_doc, &ev.doc);
             edge.seen.clear();
@@ -306,11 +306,12 @@ impl GraphBuilder {
         edge.former &= r.former;
         edge.reported &= r.reported;
         if let Some(d) = &ev.date {
-            if edge.first_date.as_ref().is_none_or(|f| d < f) {
-                edge.first_date = Some(d.clone());
+            let d: &str = d;
+            if edge.first_date.as_deref().is_none_or(|f| d < f) {
+                edge.first_date = Some(d.to_string());
             }
-            if edge.last_date.as_ref().is_none_or(|l| d > l) {
-                edge.last_date = Some(d.clone());
+            if edge.last_date.as_deref().is_none_or(|l| d > l) {
+                edge.last_date = Some(d.to_string());
             }
         }
         (edge.evidence.len() < MAX_EVIDENCE).then_some(e)

@@ -17,6 +17,7 @@ pub mod structural;
 
 use std::collections::HashSet;
 use std::fmt;
+use std::sync::Arc;
 
 use foldhash::fast::FixedState;
 use serde::Serialize;
@@ -78,13 +79,15 @@ impl fmt::Display for RelationKind {
 
 /// Where a relation was read: the document, sentence and trigger.
 ///
-/// Offsets are in Unicode characters into the document text.
+/// Offsets are in Unicode characters into the document text. The strings
+/// are shared: the many relations read from one sentence (every pair of
+/// its entities co-occurs) point to one copy of its text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Evidence {
     /// Document id.
-    pub doc: String,
+    pub doc: Arc<str>,
     /// Document date, if known.
-    pub date: Option<String>,
+    pub date: Option<Arc<str>>,
     /// Sentence index in the document.
     pub sentence: usize,
     /// Char offset of the sentence start.
@@ -100,22 +103,22 @@ pub struct Evidence {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub target_span: Option<(usize, usize)>,
     /// The sentence text.
-    pub text: String,
+    pub text: Arc<str>,
 }
 
 impl Evidence {
     /// Evidence for sentence `s` of `doc`, with no trigger.
     pub fn for_sentence(doc: &Document, chars: &CharIndex, s: &Sentence) -> Evidence {
         Evidence {
-            doc: doc.id.clone(),
-            date: doc.date.clone(),
+            doc: doc.id.as_str().into(),
+            date: doc.date.as_deref().map(Arc::from),
             sentence: s.index,
             sentence_start: chars.char_at(s.start),
             sentence_end: chars.char_at(s.end),
             trigger_span: None,
             source_span: None,
             target_span: None,
-            text: s.text(&doc.text).to_string(),
+            text: s.text(&doc.text).into(),
         }
     }
 }
