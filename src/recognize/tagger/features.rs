@@ -528,13 +528,24 @@ pub fn hit_codes(sentences: &[Sentence], mentions: &[Mention]) -> Vec<Vec<u8>> {
 /// Whether the lowercase `word` is an article, determiner, possessive or a
 /// preposition fused with an article.
 fn is_determiner(word: &str) -> bool {
-    const STEMS: [&str; 12] = [
-        "ein", "kein", "dies", "jen", "jed", "all", "mein", "dein", "sein", "ihr", "unser", "welch",
-    ];
+    // inflected stems, by first letter (most words start with none of them)
+    let stems: &[&str] = match word.as_bytes().first() {
+        Some(b'e') => &["ein"],
+        Some(b'k') => &["kein"],
+        Some(b'd') => &["dies", "dein"],
+        Some(b'j') => &["jen", "jed"],
+        Some(b'a') => &["all"],
+        Some(b'm') => &["mein"],
+        Some(b's') => &["sein"],
+        Some(b'i') => &["ihr"],
+        Some(b'u') => &["unser"],
+        Some(b'w') => &["welch"],
+        _ => &[],
+    };
     match word {
         "der" | "die" | "das" | "des" | "dem" | "den" | "zum" | "zur" | "im" | "am" | "vom"
         | "beim" | "ins" | "ans" | "aufs" | "solch" => true,
-        _ => STEMS.iter().any(|stem| {
+        _ => stems.iter().any(|stem| {
             word.strip_prefix(stem)
                 .is_some_and(|rest| matches!(rest, "" | "e" | "er" | "es" | "em" | "en"))
         }),
