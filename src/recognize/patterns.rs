@@ -1265,6 +1265,10 @@ impl Patterns {
             {
                 continue;
             }
+            // "RT @handle: …" marks a retweet, not the broadcaster RT
+            if w.text == "RT" && words.get(i + 1).is_some_and(|n| n.text.starts_with('@')) {
+                continue;
+            }
             let acronym = if part.len() == w.text.len() {
                 w.acronym || is_joined_name(w.text)
             } else {
