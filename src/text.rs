@@ -49,16 +49,20 @@ pub fn fold(s: &str) -> String {
 /// [`fold`] into `out`, replacing its contents but reusing its allocation.
 pub fn fold_into(s: &str, out: &mut String) {
     out.clear();
+    push_folded(s, out);
+}
+
+/// Append [`fold`]`(s)` to `out`.
+pub fn push_folded(s: &str, out: &mut String) {
     if s.is_ascii() {
+        let start = out.len();
         out.push_str(s);
-        out.make_ascii_lowercase();
+        out[start..].make_ascii_lowercase();
     } else if s.contains('Σ') {
         // the final-sigma rule depends on context: leave it to the library
         out.push_str(&s.to_lowercase());
     } else {
-        for c in s.chars() {
-            out.extend(c.to_lowercase());
-        }
+        out.extend(s.chars().flat_map(char::to_lowercase));
     }
 }
 
@@ -131,6 +135,10 @@ mod tests {
         ] {
             fold_into(s, &mut buf);
             assert_eq!(buf, fold(s), "{}", s);
+            // appending after other text folds only the new part
+            let mut out = String::from("AB ");
+            push_folded(s, &mut out);
+            assert_eq!(out, format!("AB {}", fold(s)), "{}", s);
         }
     }
 

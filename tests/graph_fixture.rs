@@ -108,17 +108,7 @@ fn relation(a: usize, b: usize, kind: RelationKind, ev: &Evidence) -> Relation {
     if kind == RelationKind::CoOccurs && t < s {
         std::mem::swap(&mut s, &mut t);
     }
-    Relation {
-        source: Some(s),
-        target: t,
-        kind,
-        cameo: None,
-        trigger: None,
-        role: None,
-        former: false,
-        reported: false,
-        evidence: ev.clone(),
-    }
+    Relation::plain(kind, s, t, ev.clone())
 }
 
 /// Mentions per entity (index into `ENTITIES`) of a document.

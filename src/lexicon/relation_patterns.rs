@@ -171,6 +171,22 @@ impl Endings {
         self.bits[s / 64] |= 1 << (s % 64);
     }
 
+    /// Whether `word`, once folded to lowercase, may equal or end in one of
+    /// the keys: decided on its last three bytes when they are ASCII (they
+    /// fold alone), else true.
+    pub(crate) fn may_end_folded(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if b.len() < 3 || !b[b.len() - 3..].is_ascii() {
+            return true;
+        }
+        let end = [
+            b[b.len() - 3].to_ascii_lowercase(),
+            b[b.len() - 2].to_ascii_lowercase(),
+            b[b.len() - 1].to_ascii_lowercase(),
+        ];
+        self.may_end(std::str::from_utf8(&end).unwrap_or(""))
+    }
+
     /// Whether `word` may equal or end in one of the keys.
     pub(crate) fn may_end(&self, word: &str) -> bool {
         if self.short {
@@ -382,18 +398,7 @@ impl RelationPatterns {
     /// Whether [`RelationPatterns::noun`] may find a cue in the word once it
     /// is folded to lowercase (false only when its ending rules that out).
     pub fn may_be_noun(&self, word: &str) -> bool {
-        let b = word.as_bytes();
-        if b.len() < 3 || !b[b.len() - 3..].is_ascii() {
-            return true;
-        }
-        let end = [
-            b[b.len() - 3].to_ascii_lowercase(),
-            b[b.len() - 2].to_ascii_lowercase(),
-            b[b.len() - 1].to_ascii_lowercase(),
-        ];
-        // the folded word ends in these three bytes too
-        self.noun_endings
-            .may_end(std::str::from_utf8(&end).unwrap_or(""))
+        self.noun_endings.may_end_folded(word)
     }
 
     /// The noun cue a lowercase word is or ends in (compounds: "eu-mitgliedstaaten").

@@ -340,17 +340,7 @@ impl Relater {
     /// only when its ending (ASCII, lowercased) ends no role form.
     fn may_hold_role(&self, word: &str) -> bool {
         let last_part = word.rsplit('-').next().unwrap_or(word);
-        let b = word.as_bytes();
-        if last_part.len() < 3 || !b[b.len() - 3..].is_ascii() {
-            return true;
-        }
-        let end = [
-            b[b.len() - 3].to_ascii_lowercase(),
-            b[b.len() - 2].to_ascii_lowercase(),
-            b[b.len() - 1].to_ascii_lowercase(),
-        ];
-        self.role_endings
-            .may_end(std::str::from_utf8(&end).unwrap_or(""))
+        last_part.len() < 3 || self.role_endings.may_end_folded(word)
     }
 
     /// [`RoleLexicon::find_in_word`], skipping words that cannot hold a role.
@@ -494,7 +484,7 @@ impl Relater {
             if !self.patterns.may_be_noun(w) {
                 continue;
             }
-            sentence::fold_into(w, fold_buf);
+            crate::text::fold_into(w, fold_buf);
             if self.patterns.noun(fold_buf) != Some(CueKind::CountryAnaphor) {
                 continue;
             }

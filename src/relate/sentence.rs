@@ -139,26 +139,6 @@ pub fn is_place_preposition(w: &str) -> bool {
     )
 }
 
-/// Append [`crate::text::fold`]`(w)` to `out`.
-fn push_folded(w: &str, out: &mut String) {
-    if w.is_ascii() {
-        let start = out.len();
-        out.push_str(w);
-        out[start..].make_ascii_lowercase();
-    } else if w.contains('Σ') {
-        // final sigma depends on context: leave it to the full mapping
-        out.push_str(&crate::text::fold(w));
-    } else {
-        out.extend(w.chars().flat_map(char::to_lowercase));
-    }
-}
-
-/// Set `out` to [`crate::text::fold`]`(w)`, reusing its buffer.
-pub(crate) fn fold_into(w: &str, out: &mut String) {
-    out.clear();
-    push_folded(w, out);
-}
-
 /// A mention placed on the sentence's tokens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Actor {
@@ -252,7 +232,7 @@ impl<'a> SentenceView<'a> {
                 folded.push(None);
             } else {
                 let start = lower_buf.len();
-                push_folded(w, lower_buf);
+                crate::text::push_folded(w, lower_buf);
                 folded.push(Some((start, lower_buf.len())));
             }
         }
@@ -547,23 +527,6 @@ impl<'a> SentenceView<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn folding_into_a_buffer_equals_fold() {
-        let mut buf = String::from("stale");
-        for w in [
-            "Ärger",
-            "ÖSTERREICH",
-            "ΟΔΟΣ",
-            "straße",
-            "İstanbul",
-            "NATO",
-            "x",
-        ] {
-            fold_into(w, &mut buf);
-            assert_eq!(buf, crate::text::fold(w), "{}", w);
-        }
-    }
 
     #[test]
     fn word_class_tests_match_the_lists() {

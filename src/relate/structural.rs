@@ -169,13 +169,7 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<
             let Some((prefix, e)) = org else {
                 continue;
             };
-            let start =
-                sv.sentence.tokens[i].start + (prefix.as_ptr() as usize - w.as_ptr() as usize);
-            targets.push(Arg {
-                entity: e,
-                start,
-                end: start + prefix.len(),
-            });
+            targets.push(prefix_arg(sv, i, w, prefix, e));
         } else if let Some(a) = embedded {
             targets.push(Arg::from(&sv.actors[a]));
         } else if let Some((prefix, e)) = prefix_entity(r, names, w, head, &parts) {
@@ -183,13 +177,7 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<
                 // "Bahnchef" is a "Chef" of the Bahn
                 role_name = role.lemma.clone();
             }
-            let start =
-                sv.sentence.tokens[i].start + (prefix.as_ptr() as usize - w.as_ptr() as usize);
-            targets.push(Arg {
-                entity: e,
-                start,
-                end: start + prefix.len(),
-            });
+            targets.push(prefix_arg(sv, i, w, prefix, e));
         }
         if targets.is_empty() {
             if let Some((ts, next)) = genitive_target(sv, i + 1) {
@@ -294,6 +282,17 @@ fn roles(r: &Relater, sv: &SentenceView<'_>, names: &EntityNames, out: &mut Vec<
                 out.push(f);
             }
         }
+    }
+}
+
+/// The argument named by `prefix`, a slice of token `i`'s text `w`, for
+/// entity `e`: its byte span in the document.
+fn prefix_arg(sv: &SentenceView<'_>, i: usize, w: &str, prefix: &str, e: usize) -> Arg {
+    let start = sv.sentence.tokens[i].start + (prefix.as_ptr() as usize - w.as_ptr() as usize);
+    Arg {
+        entity: e,
+        start,
+        end: start + prefix.len(),
     }
 }
 
