@@ -477,19 +477,6 @@ fn shape(word: &str) -> u64 {
     code
 }
 
-/// Lowercase `word` into `buf` (cleared first).
-pub fn lowercase_into(word: &str, buf: &mut String) {
-    buf.clear();
-    if word.is_ascii() {
-        buf.push_str(word);
-        buf.make_ascii_lowercase();
-    } else {
-        for ch in word.chars() {
-            buf.extend(ch.to_lowercase());
-        }
-    }
-}
-
 /// Per-token hit codes (0 = none, else 1 + label) of `mentions` for every
 /// token of every sentence. Mentions need not be sorted; a token is covered
 /// when it overlaps a mention, and the first covered token gets the B label.
@@ -673,7 +660,7 @@ pub fn token_infos_into(
         };
         let word = hash_bytes(bytes);
         let (lower, det) = if upper {
-            lowercase_into(w, buf);
+            crate::text::fold_into(w, buf);
             (
                 hash_bytes(buf.as_bytes()),
                 buf.len() <= 7 && is_determiner(buf),
@@ -718,7 +705,7 @@ pub fn token_infos_into(
         }
         let w = tk.text(text);
         if w.chars().next().is_some_and(char::is_uppercase) {
-            lowercase_into(w, buf);
+            crate::text::fold_into(w, buf);
             t.key = DocEvidence::key(buf);
             t.gen_s = buf.ends_with('s') && buf.chars().nth(3).is_some();
         }
@@ -785,7 +772,7 @@ pub fn static_features(
     f(5, pair(t.shape, first));
     f(6, pair(t.lower, first));
     // affixes of the lowercase form
-    lowercase_into(sentence.tokens[i].text(text), buf);
+    crate::text::fold_into(sentence.tokens[i].text(text), buf);
     // byte offsets where the last 2, 3, 4 chars start, and after the first 3
     let mut suffix_at = [usize::MAX; 5];
     for (k, (b, _)) in buf.char_indices().rev().take(5).enumerate() {
