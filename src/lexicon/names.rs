@@ -22,6 +22,7 @@ pub struct NameLists {
     not_names: HashSet<String, FixedState>,
     not_acronyms: HashSet<String, FixedState>,
     speech: HashSet<String, FixedState>,
+    directions: HashSet<String, FixedState>,
 }
 
 impl NameLists {
@@ -50,11 +51,15 @@ impl NameLists {
                 "name" => lists.not_names.insert(word),
                 "acronym" => lists.not_acronyms.insert(word),
                 "speech" => lists.speech.insert(word),
+                "direction" => lists.directions.insert(word),
                 other => {
                     return Err(data_error(
                         STOPWORDS,
                         rec.line,
-                        format!("unknown kind {:?} (use name, acronym or speech)", other),
+                        format!(
+                            "unknown kind {:?} (use name, acronym, speech or direction)",
+                            other
+                        ),
                     ))
                 }
             };
@@ -90,6 +95,11 @@ impl NameLists {
     /// All verbs of saying ("sagte", "so").
     pub fn speech(&self) -> impl Iterator<Item = &str> {
         self.speech.iter().map(String::as_str)
+    }
+
+    /// All compass directions ("Südwesten").
+    pub fn directions(&self) -> impl Iterator<Item = &str> {
+        self.directions.iter().map(String::as_str)
     }
 
     /// Whether the all-caps `word` is not an organization ("TV").

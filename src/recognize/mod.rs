@@ -197,7 +197,7 @@ impl Recognizer {
             .collect();
         // Containing spans win; otherwise gazetteer, then patterns, then model.
         gaz.extend(pat.mentions);
-        gaz.extend(model);
+        gaz.extend(model.into_iter().map(|m| self.without_direction(text, m)));
         let mentions = join_place_and_organization(text, merge_overlaps(gaz));
         // merged mentions are sorted by (start, end)
         let find = |s: &(usize, usize)| mentions.binary_search_by_key(s, |k| (k.start, k.end)).ok();
@@ -212,6 +212,24 @@ impl Recognizer {
             .collect();
         name_variant_aliases(text, &mentions, self.patterns.orgs(), &mut aliases);
         Recognized { mentions, aliases }
+    }
+}
+
+impl Recognizer {
+    /// A mention that starts with a compass direction before a name in the
+    /// genitive ("Südwesten Japans", "Norden Sri Lankas") names only the
+    /// place: the direction is cut off.
+    fn without_direction(&self, text: &str, mut m: Mention) -> Mention {
+        let Some((first, rest)) = text[m.start..m.end].split_once(' ') else {
+            return m;
+        };
+        if self.patterns.is_direction(first)
+            && rest.ends_with('s')
+            && crate::text::is_capitalized(rest)
+        {
+            m.start += first.len() + 1;
+        }
+        m
     }
 }
 

@@ -168,6 +168,8 @@ pub struct Patterns {
     words: WordTable,
     /// Verbs of saying ("sagte", "so"), see [`Patterns::speakers`].
     speech: HashSet<Box<str>, FixedState>,
+    /// Compass directions ("Südwesten"): see [`Patterns::is_direction`].
+    directions: HashSet<Box<str>, FixedState>,
 }
 
 /// A token of a sentence with what the gazetteer knows of it.
@@ -595,12 +597,20 @@ impl Patterns {
         let names = NameLists::load(data)?;
         let words = WordTable::new(&roles, &orgs, &names);
         let speech = names.speech().map(Box::from).collect();
+        let directions = names.directions().map(Box::from).collect();
         Ok(Patterns {
             roles,
             orgs,
             words,
             speech,
+            directions,
         })
+    }
+
+    /// Whether `word` is a compass direction ("Südwesten"): before a place
+    /// in the genitive it is no part of the name ("im Südwesten Japans").
+    pub fn is_direction(&self, word: &str) -> bool {
+        self.directions.contains(word)
     }
 
     /// The organization lexicon in use.

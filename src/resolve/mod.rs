@@ -299,7 +299,71 @@ fn describe(
             }),
     };
     let best = best.unwrap_or(group[0]);
-    (etype, kb_id, name_of(&ms[best], text).to_string())
+    let name = name_of(&ms[best], text);
+    let label = match etype {
+        EntityType::Per => None,
+        _ => nominative(name),
+    };
+    (etype, kb_id, label.unwrap_or_else(|| name.to_string()))
+}
+
+/// Short adjectives that start names in their weak or plural form
+/// ("der Neuen Zürcher Zeitung", "die Vereinten Nationen"); longer ones are
+/// told by their endings ([`is_leading_adjective`]).
+const LEADING_ADJECTIVES: &[&str] = &[
+    "Deutschen",
+    "Neuen",
+    "Freien",
+    "Alten",
+    "Großen",
+    "Hohen",
+    "Ersten",
+    "Heiligen",
+    "Roten",
+    "Weißen",
+    "Schwarzen",
+    "Blauen",
+    "Goldenen",
+    "Vereinigten",
+    "Vereinten",
+    "Oberen",
+    "Unteren",
+    "Inneren",
+];
+
+/// Whether `w` is an adjective in -en that can start a name: "Rheinischen",
+/// "Christlichen", "Nationalen", "Kulturellen", "Humanitären", "Deutschen".
+fn is_leading_adjective(w: &str) -> bool {
+    crate::text::is_capitalized(w)
+        && w.chars().all(|c| c.is_alphabetic() || c == '-')
+        && (LEADING_ADJECTIVES.contains(&w)
+            || (w.chars().count() >= 6
+                && ["ischen", "lichen", "igen", "alen", "ellen", "ären"]
+                    .iter()
+                    .any(|e| w.ends_with(e))))
+}
+
+/// The label of a name found only in an oblique case: its leading -en
+/// adjectives in the -e form, which is the nominative after the definite
+/// article in the singular ("der Rheinischen Post" → "Rheinische Post") and
+/// without an article in the plural ("den Kanarischen Inseln" →
+/// "Kanarische Inseln"). `None` when the name starts otherwise or is one
+/// word.
+fn nominative(name: &str) -> Option<String> {
+    let words: Vec<&str> = name.split(' ').collect();
+    let lead = words.iter().take_while(|w| is_leading_adjective(w)).count();
+    let head = words.get(lead)?;
+    if lead == 0 || !crate::text::is_capitalized(head) {
+        return None;
+    }
+    let mut out = String::with_capacity(name.len());
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(if k < lead { &w[..w.len() - 1] } else { w });
+    }
+    Some(out)
 }
 
 /// The most frequent type in a group; ties go to the first mention's type.
@@ -364,6 +428,42 @@ mod tests {
         };
         let res = resolve(text, &r);
         assert_eq!(res.entities.len(), 3);
+    }
+
+    #[test]
+    fn oblique_names_get_nominative_labels() {
+        for (name, label) in [
+            ("Rheinischen Post", Some("Rheinische Post")),
+            (
+                "Deutschen Gesellschaft für Krisenmanagement e.V.",
+                Some("Deutsche Gesellschaft für Krisenmanagement e.V."),
+            ),
+            ("Neuen Zürcher Zeitung", Some("Neue Zürcher Zeitung")),
+            ("Kanarischen Inseln", Some("Kanarische Inseln")),
+            (
+                "Christlich-Demokratischen Union",
+                Some("Christlich-Demokratische Union"),
+            ),
+            // nothing to change: nominative, one word, no adjective, lowercase head
+            ("Rheinische Post", None),
+            ("Grünen", None),
+            ("Sachsen Bank", None),
+            ("Essen Motor Show", None),
+            ("Deutschen", None),
+            ("Europäischen und", None),
+        ] {
+            assert_eq!(nominative(name).as_deref(), label, "{name}");
+        }
+        // the label and id of an entity found only in the dative
+        let text = "Er sagte der Rheinischen Post am Montag etwas.";
+        let rec = Recognized {
+            mentions: vec![mention(text, "Rheinischen Post", 0, EntityType::Org)],
+            ..Default::default()
+        };
+        let res = resolve(text, &rec);
+        assert_eq!(res.entities[0].label, "Rheinische Post");
+        assert_eq!(res.entities[0].id, "org:rheinische-post");
+        assert!(res.entities[0].aliases.contains("Rheinischen Post"));
     }
 
     #[test]
