@@ -1299,7 +1299,14 @@ impl Patterns {
             // Long Name (ACR)
             if let (Some(acr), Some(close)) = (words.get(p + 1), words.get(p + 2)) {
                 if close.is(")") && self.is_org_acronym(acr) && p > 0 {
-                    if let Some((a, etype)) = self.long_form_before(words, p, acr.text, gazetteer) {
+                    // a legal form before the parenthesis is not abbreviated:
+                    // "Gesellschaft für Krisenmanagement e.V. (GfKM)"
+                    let stop = (p.saturating_sub(4)..p)
+                        .find(|&i| self.legal_at(words, i).is_some_and(|(_, end)| end == p))
+                        .unwrap_or(p);
+                    if let Some((a, etype)) =
+                        self.long_form_before(words, stop, acr.text, gazetteer)
+                    {
                         let span = &words[a..p];
                         if exact_gazetteer(span, gazetteer).is_none()
                             && !self.has_org_evidence(span)
