@@ -301,10 +301,37 @@ fn describe(
     let best = best.unwrap_or(group[0]);
     let name = name_of(&ms[best], text);
     let label = match etype {
-        EntityType::Per => None,
-        _ => nominative(name),
+        EntityType::Per => title_case(name),
+        EntityType::Loc => nominative(name).or_else(|| title_case(name)),
+        EntityType::Org => nominative(name),
     };
     (etype, kb_id, label.unwrap_or_else(|| name.to_string()))
+}
+
+/// A person's or place's name written in capitals (a dateline "EISENBERG",
+/// a headline) in the usual case: "Eisenberg". `None` unless every letter is
+/// a capital and some word has at least four letters; organizations keep
+/// theirs, since they may be acronyms ("UNESCO").
+fn title_case(name: &str) -> Option<String> {
+    let letters = || name.chars().filter(|c| c.is_alphabetic());
+    if letters().any(char::is_lowercase)
+        || !name
+            .split([' ', '-'])
+            .any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+    {
+        return None;
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = !c.is_alphabetic();
+    }
+    Some(out)
 }
 
 /// Short adjectives that start names in their weak or plural form
@@ -428,6 +455,17 @@ mod tests {
         };
         let res = resolve(text, &r);
         assert_eq!(res.entities.len(), 3);
+    }
+
+    #[test]
+    fn capitals_become_title_case() {
+        assert_eq!(title_case("EISENBERG").as_deref(), Some("Eisenberg"));
+        assert_eq!(title_case("SÜDHESSEN").as_deref(), Some("Südhessen"));
+        assert_eq!(title_case("BADEN-BADEN").as_deref(), Some("Baden-Baden"));
+        assert_eq!(title_case("ANNA MÜLLER").as_deref(), Some("Anna Müller"));
+        assert_eq!(title_case("Eisenberg"), None);
+        assert_eq!(title_case("USA"), None);
+        assert_eq!(title_case("A 7"), None);
     }
 
     #[test]
