@@ -256,3 +256,138 @@ mod evidence_command {
         assert!(out.is_empty());
     }
 }
+
+/// A "sentence" that lists many names (a table, text without full stops):
+/// each name is paired with the next `WINDOW` names only, and the evidence
+/// is cut short, so the output grows linearly with the list.
+#[test]
+fn long_lists_pair_neighbours_and_cut_the_evidence() {
+    use nergraph::relate::cooccur::WINDOW;
+    use nergraph::relate::{RelationKind, MAX_EVIDENCE_CHARS};
+    let countries = [
+        "Frankreich",
+        "Italien",
+        "Spanien",
+        "Portugal",
+        "Polen",
+        "Tschechien",
+        "Österreich",
+        "Ungarn",
+        "Rumänien",
+        "Bulgarien",
+        "Griechenland",
+        "Kroatien",
+        "Slowenien",
+        "Serbien",
+        "Albanien",
+        "Dänemark",
+        "Schweden",
+        "Norwegen",
+        "Finnland",
+        "Estland",
+        "Lettland",
+        "Litauen",
+        "Irland",
+        "Island",
+        "Belgien",
+        "Luxemburg",
+        "Malta",
+        "Zypern",
+        "Ukraine",
+        "Moldau",
+        "Georgien",
+        "Türkei",
+        "Ägypten",
+        "Marokko",
+        "Tunesien",
+        "Algerien",
+        "Kenia",
+        "Ghana",
+        "Nigeria",
+        "Senegal",
+        "Mali",
+        "Niger",
+        "Tschad",
+        "Sudan",
+        "Äthiopien",
+        "Somalia",
+        "Uganda",
+        "Ruanda",
+        "Tansania",
+        "Sambia",
+        "Angola",
+        "Namibia",
+        "Botswana",
+        "Simbabwe",
+        "Mosambik",
+        "Madagaskar",
+        "Brasilien",
+        "Argentinien",
+        "Chile",
+        "Peru",
+        "Kolumbien",
+        "Venezuela",
+        "Ecuador",
+        "Bolivien",
+        "Paraguay",
+        "Uruguay",
+        "Mexiko",
+        "Kanada",
+        "Kuba",
+        "Jamaika",
+        "Japan",
+        "Indien",
+        "Vietnam",
+        "Thailand",
+        "Indonesien",
+        "Australien",
+        "Neuseeland",
+        "Pakistan",
+        "Iran",
+        "Irak",
+    ];
+    let text = format!(
+        "Teilnehmer kamen aus {} und Chile nach Genf, {}um zu beraten.",
+        countries.join(", "),
+        "um dort lange und ausführlich miteinander zu sprechen, ".repeat(8)
+    );
+    assert!(text.chars().count() > MAX_EVIDENCE_CHARS);
+    let a = crate::patterns::pattern_pipeline()
+        .analyze(nergraph::read::Document::new("list", text.as_str()));
+    let co: Vec<_> = a
+        .relations
+        .iter()
+        .filter(|r| r.kind == RelationKind::CoOccurs)
+        .collect();
+    let found = a.resolved.entities.len();
+    assert!(found + 5 >= countries.len(), "{} entities", found);
+    // n names, each paired with the next WINDOW ones
+    let want: usize = (0..found).map(|k| WINDOW.min(found - 1 - k)).sum();
+    assert_eq!(co.len(), want);
+    assert!(co.len() < found * (found - 1) / 2);
+    let id = |label: &str| {
+        a.resolved
+            .entities
+            .iter()
+            .find(|e| e.label == label)
+            .map(|e| e.id.clone())
+            .unwrap_or_else(|| panic!("{label} not found"))
+    };
+    let paired = |x: &str, y: &str| {
+        let (x, y) = (id(x), id(y));
+        co.iter().any(|r| {
+            (r.source.as_deref() == Some(&x) && r.target == y)
+                || (r.source.as_deref() == Some(&y) && r.target == x)
+        })
+    };
+    assert!(paired("Frankreich", "Italien"));
+    assert!(paired("Frankreich", countries[WINDOW]));
+    assert!(!paired("Frankreich", "Irak"));
+    let evidence = &co[0].evidence;
+    assert!(evidence.text.chars().count() <= MAX_EVIDENCE_CHARS + 2);
+    assert!(evidence.text.ends_with(" …"), "{}", evidence.text);
+    assert_eq!(
+        evidence.sentence_end - evidence.sentence_start,
+        text.chars().count()
+    );
+}

@@ -118,7 +118,29 @@ impl Evidence {
             trigger_span: None,
             source_span: None,
             target_span: None,
-            text: s.text(&doc.text).into(),
+            text: excerpt(s.text(&doc.text)),
+        }
+    }
+}
+
+/// The longest evidence text, in chars. A news sentence is far shorter;
+/// longer "sentences" are lists, tables or text without punctuation, whose
+/// full text would repeat in every edge's evidence (and overflow a
+/// spreadsheet cell). The evidence keeps the sentence's offsets either way.
+pub const MAX_EVIDENCE_CHARS: usize = 1000;
+
+/// `sentence`, or for one longer than [`MAX_EVIDENCE_CHARS`] its beginning,
+/// cut at a space where one is near, and " …".
+fn excerpt(sentence: &str) -> Arc<str> {
+    match sentence.char_indices().nth(MAX_EVIDENCE_CHARS) {
+        None => sentence.into(),
+        Some((cut, _)) => {
+            let head = &sentence[..cut];
+            let head = match head.rfind(' ') {
+                Some(space) if space + 200 >= cut => &head[..space],
+                _ => head,
+            };
+            format!("{} …", head.trim_end()).into()
         }
     }
 }
