@@ -132,6 +132,10 @@ pub const MAX_EVIDENCE_CHARS: usize = 1000;
 /// `sentence`, or for one longer than [`MAX_EVIDENCE_CHARS`] its beginning,
 /// cut at a space where one is near, and " …".
 fn excerpt(sentence: &str) -> Arc<str> {
+    // no more bytes than the limit: no more chars either
+    if sentence.len() <= MAX_EVIDENCE_CHARS {
+        return sentence.into();
+    }
     match sentence.char_indices().nth(MAX_EVIDENCE_CHARS) {
         None => sentence.into(),
         Some((cut, _)) => {
