@@ -27,7 +27,7 @@
 //! let doc = Document::new("example", "Olaf Scholz reiste nach Paris. Dort traf er Macron.");
 //! let analysis = pipeline.analyze(doc);
 //! assert_eq!(analysis.sentences.len(), 2);
-//! for m in &analysis.mentions {
+//! for m in &analysis.recognized.mentions {
 //!     println!("{} {}", m.etype, m.text(&analysis.doc.text));
 //! }
 //! ```

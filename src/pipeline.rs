@@ -38,9 +38,8 @@ pub struct Analysis {
     pub doc: Document,
     /// Its sentences and tokens.
     pub sentences: Vec<Sentence>,
-    /// Mentions, sorted by start.
-    pub mentions: Vec<Mention>,
-    /// Mentions and alias definitions as the recognizer returned them.
+    /// Mentions (sorted by start) and alias definitions, as the recognizer
+    /// returned them.
     pub recognized: Recognized,
     /// The document's entities.
     pub resolved: Resolved,
@@ -126,7 +125,6 @@ impl Pipeline {
             )
         };
         Analysis {
-            mentions: recognized.mentions.clone(),
             doc,
             sentences,
             recognized,

@@ -40,6 +40,7 @@ fn pattern_cases() {
         let a = pipeline.analyze(Document::new(&case.name, case.text.as_str()));
         let text = &a.doc.text;
         let found: Vec<(String, String)> = a
+            .recognized
             .mentions
             .iter()
             .map(|m| (m.text(text).to_string(), m.etype.to_string()))
@@ -59,7 +60,8 @@ fn pattern_cases() {
         }
         for (long, short) in &case.aliases {
             let ok = a.recognized.aliases.iter().any(|l| {
-                a.mentions[l.long].text(text) == long && a.mentions[l.short].text(text) == short
+                a.recognized.mentions[l.long].text(text) == long
+                    && a.recognized.mentions[l.short].text(text) == short
             });
             if !ok {
                 failures.push(format!("{}: missing alias {} = {}", case.name, long, short));

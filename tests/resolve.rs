@@ -27,12 +27,13 @@ fn resolve_cases() {
         let a = pipeline.analyze(Document::new(&case.name, case.text.as_str()));
         let text = &a.doc.text;
         let entity_of = |surface: &str| {
-            a.mentions
+            a.recognized
+                .mentions
                 .iter()
                 .position(|m| m.text(text) == surface)
                 .map(|i| a.resolved.mention_entity[i])
         };
-        let forms: Vec<&str> = a.mentions.iter().map(|m| m.text(text)).collect();
+        let forms: Vec<&str> = a.recognized.mentions.iter().map(|m| m.text(text)).collect();
         for (x, y) in &case.same {
             match (entity_of(x), entity_of(y)) {
                 (Some(ex), Some(ey)) if ex == ey => {}

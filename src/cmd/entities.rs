@@ -23,7 +23,7 @@ struct Row<'a> {
 }
 
 fn rows(a: &Analysis) -> impl Iterator<Item = Row<'_>> {
-    a.mentions.iter().enumerate().map(move |(i, m)| {
+    a.recognized.mentions.iter().enumerate().map(move |(i, m)| {
         let e = &a.resolved.entities[a.resolved.mention_entity[i]];
         Row {
             doc: &a.doc.id,

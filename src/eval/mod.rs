@@ -253,7 +253,7 @@ pub fn evaluate(pipeline: &Pipeline, docs: &[GoldDoc]) -> Report {
         .map(|d| {
             let doc = Document::new(d.id.clone(), d.text.clone());
             let analysis = pipeline.analyze_to(doc, Depth::Entities);
-            predictions(d, &analysis.mentions)
+            predictions(d, &analysis.recognized.mentions)
         })
         .collect();
     let seconds = started.elapsed().as_secs_f64();
