@@ -59,8 +59,12 @@ pub enum Depth {
     Relations,
 }
 
-/// How many documents are analyzed in parallel before being added to the graph.
+/// How many documents are analyzed in parallel before being added to the
+/// graph: at most this many...
 const BATCH: usize = 256;
+/// ...and no more text than this (bytes), so that a batch of long documents
+/// (see [`crate::read::PART_BYTES`]) holds bounded memory.
+const BATCH_BYTES: usize = 2 << 20;
 
 impl Pipeline {
     /// A pipeline with the built-in data and model.
@@ -163,6 +167,7 @@ impl Pipeline {
         mut on_error: impl FnMut(Error),
     ) {
         let mut batch: Vec<Document> = Vec::with_capacity(BATCH);
+        let mut bytes = 0;
         let flush = |batch: &mut Vec<Document>, each: &mut dyn FnMut(Analysis)| {
             let analyses: Vec<Analysis> = std::mem::take(batch)
                 .into_par_iter()
@@ -175,9 +180,11 @@ impl Pipeline {
         for item in docs {
             match item {
                 Ok(doc) => {
+                    bytes += doc.text.len();
                     batch.push(doc);
-                    if batch.len() == BATCH {
+                    if batch.len() == BATCH || bytes >= BATCH_BYTES {
                         flush(&mut batch, &mut each);
+                        bytes = 0;
                     }
                 }
                 Err(e) => on_error(e),

@@ -304,3 +304,33 @@ fn unreadable_file_and_directory_are_reported_and_the_rest_is_read() {
         .collect();
     assert_eq!(texts, ["Offen."]);
 }
+
+#[test]
+fn an_archive_in_one_file_is_read_in_parts_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = "Die Bank in Frankfurt meldete Gewinne.\nMehr dazu morgen.\n\n";
+    let copies = nergraph::read::PART_BYTES * 5 / 2 / article.len();
+    let big = write(dir.path(), "a.txt", article.repeat(copies).as_bytes());
+    let small = write(dir.path(), "b.txt", b"Kurz.");
+    let docs: Vec<Document> = read_all(&[&big, &small])
+        .into_iter()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        docs.len(),
+        4,
+        "{:?}",
+        docs.iter().map(|d| &d.id).collect::<Vec<_>>()
+    );
+    let prefix = format!("{}#L", big.display());
+    assert_eq!(docs[0].id, format!("{prefix}1"));
+    let mut line = 1;
+    for d in &docs[..3] {
+        assert_eq!(d.id, format!("{prefix}{line}"));
+        assert!(d.text.len() <= nergraph::read::PART_BYTES);
+        line += d.text.matches('\n').count();
+    }
+    assert_eq!(docs[3].id, small.display().to_string());
+    let joined: String = docs[..3].iter().map(|d| d.text.as_str()).collect();
+    assert_eq!(joined, article.repeat(copies));
+}

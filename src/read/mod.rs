@@ -28,6 +28,14 @@ pub use plain::split_date_header;
 /// The largest single document (plain-text file or JSONL line) read, in bytes.
 pub const MAX_DOCUMENT_BYTES: u64 = 256 << 20;
 
+/// Documents longer than this (in bytes: an archive saved as one file) are
+/// analyzed in parts of at most this size, cut at paragraph breaks where
+/// possible, so that memory stays bounded whatever the file size. Part ids
+/// are `ID#L<line>`: the document's id and the line (1-based, in the
+/// document's text) where the part starts; offsets count from the part's
+/// start.
+pub const PART_BYTES: usize = 1 << 20;
+
 /// One article: its id, optional date and title, and the text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
@@ -145,11 +153,11 @@ impl Iterator for Inputs {
     fn next(&mut self) -> Option<Result<Document>> {
         loop {
             if let Some(item) = self.queued.pop_front() {
-                return Some(item);
+                return Some(self.split(item));
             }
             if let Some(reader) = &mut self.current {
                 match reader.next() {
-                    Some(item) => return Some(item),
+                    Some(item) => return Some(self.split(item)),
                     None => self.current = None,
                 }
             }
@@ -157,6 +165,75 @@ impl Iterator for Inputs {
             self.open(input);
         }
     }
+}
+
+impl Inputs {
+    /// `item`, or for a document longer than [`PART_BYTES`] its first part,
+    /// with the other parts queued to come next.
+    fn split(&mut self, item: Result<Document>) -> Result<Document> {
+        match item {
+            Ok(doc) if doc.text.len() > PART_BYTES => {
+                let mut parts = split_into_parts(doc, PART_BYTES).into_iter();
+                let first = parts.next().expect("a long document has parts");
+                for part in parts.rev() {
+                    self.queued.push_front(Ok(part));
+                }
+                Ok(first)
+            }
+            other => other,
+        }
+    }
+}
+
+/// Split `doc` into parts of at most `max` bytes ([`PART_BYTES`] when
+/// reading; ids as described there), each at least half that size except
+/// the last: at the last blank line of the allowed range, else the last line
+/// break, sentence end or space, else anywhere (at a char boundary). The
+/// parts' texts, joined, are the document's text.
+pub fn split_into_parts(doc: Document, max: usize) -> Vec<Document> {
+    let text = &doc.text;
+    let boundary = |mut i: usize| {
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let mut parts = Vec::new();
+    let (mut pos, mut line) = (0, 1);
+    while pos < text.len() {
+        let end = if text.len() - pos <= max {
+            text.len()
+        } else {
+            let lo = boundary(pos + max / 2);
+            let hi = match boundary(pos + max) {
+                h if h > pos => h,
+                // `max` is smaller than this one char
+                _ => pos + text[pos..].chars().next().map_or(1, char::len_utf8),
+            };
+            let window = &text[lo..hi];
+            [("\n\n", 2), ("\n", 1), (". ", 2), (" ", 1)]
+                .iter()
+                .find_map(|(sep, len)| window.rfind(sep).map(|k| lo + k + len))
+                .unwrap_or(hi)
+        };
+        parts.push(Document {
+            id: format!("{}#L{}", doc.id, line),
+            date: doc.date.clone(),
+            title: doc.title.clone(),
+            text: text[pos..end].to_string(),
+            warnings: if pos == 0 {
+                doc.warnings.clone()
+            } else {
+                Vec::new()
+            },
+        });
+        line += text.as_bytes()[pos..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        pos = end;
+    }
+    parts
 }
 
 fn has_ext(path: &Path, ext: &str) -> bool {
@@ -209,4 +286,59 @@ fn list_dir(dir: &Path) -> (Vec<PathBuf>, Vec<Error>) {
     files.sort();
     errors.sort_by_key(|e| e.path().map(Path::to_path_buf));
     (files, errors)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(text: &str) -> Document {
+        let mut d = Document::new("archiv.txt", text);
+        d.date = Some("2022-01".into());
+        d.warnings.push("decoded as windows-1252".into());
+        d
+    }
+
+    #[test]
+    fn long_documents_split_at_paragraphs_with_line_ids() {
+        let para = "Ein Satz über Köln und Graz.\nNoch einer.\n\n";
+        let text = para.repeat(10);
+        let parts = split_into_parts(doc(&text), 100);
+        assert!(parts.len() > 1);
+        let joined: String = parts.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(joined, text);
+        for p in &parts {
+            assert!(p.text.len() <= 100);
+            assert_eq!(p.date.as_deref(), Some("2022-01"));
+        }
+        // every part but the last ends with a blank line, so the next part
+        // starts a paragraph: its id names that line
+        for p in &parts[..parts.len() - 1] {
+            assert!(p.text.ends_with("\n\n"), "{:?}", p.text);
+        }
+        assert_eq!(parts[0].id, "archiv.txt#L1");
+        let lines_before = parts[0].text.matches('\n').count();
+        assert_eq!(parts[1].id, format!("archiv.txt#L{}", lines_before + 1));
+        assert_eq!(parts[0].warnings.len(), 1);
+        assert!(parts[1].warnings.is_empty());
+    }
+
+    #[test]
+    fn text_without_breaks_splits_at_char_boundaries() {
+        let text = "ÄÖÜß".repeat(50);
+        for max in [1, 2, 3, 7, 64] {
+            let parts = split_into_parts(doc(&text), max);
+            let joined: String = parts.iter().map(|p| p.text.as_str()).collect();
+            assert_eq!(joined, text, "max {max}");
+            assert!(parts.iter().all(|p| !p.text.is_empty()));
+        }
+    }
+
+    #[test]
+    fn short_documents_stay_whole() {
+        let mut inputs = Inputs::new([]);
+        let d = inputs.split(Ok(doc("Kurz."))).unwrap();
+        assert_eq!(d.id, "archiv.txt");
+        assert!(inputs.queued.is_empty());
+    }
 }
