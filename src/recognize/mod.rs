@@ -199,6 +199,12 @@ impl Recognizer {
         gaz.extend(pat.mentions);
         gaz.extend(model.into_iter().map(|m| self.without_direction(text, m)));
         let mentions = join_place_and_organization(text, merge_overlaps(gaz));
+        let mentions = match &self.tagger {
+            Some(t) => {
+                first_name_and_person(text, mentions, |w| t.model().classes().is_first_name(w))
+            }
+            None => mentions,
+        };
         // merged mentions are sorted by (start, end)
         let find = |s: &(usize, usize)| mentions.binary_search_by_key(s, |k| (k.start, k.end)).ok();
         let mut aliases: Vec<AliasLink> = alias_spans
@@ -348,6 +354,59 @@ fn core_name<'a>(name: &'a str, orgs: &crate::lexicon::orgs::OrgLexicon) -> Opti
     domain.then_some(core)
 }
 
+/// A one-word organization or place from the gazetteer that is also a first
+/// name, right before a person, starts that person's name: "Chelsea Clinton",
+/// "Mercedes Sosa", "Paris Hilton" are persons, not the club, the carmaker
+/// or the city next to one. Not after a preposition of place ("in Paris
+/// Macron …" stays a place). `is_first_name` tells first names.
+fn first_name_and_person(
+    text: &str,
+    mentions: Vec<Mention>,
+    is_first_name: impl Fn(&str) -> bool,
+) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions {
+        if let Some(prev) = out.last_mut() {
+            let word = &text[prev.start..prev.end];
+            let joins = m.etype == EntityType::Per
+                && prev.source == Source::Gazetteer
+                && prev.etype != EntityType::Per
+                && prev.sentence == m.sentence
+                && text.get(prev.end..m.start) == Some(" ")
+                && !word.contains([' ', '-'])
+                && is_first_name(word)
+                && !text[..prev.start]
+                    .trim_end()
+                    .rsplit(|c: char| !c.is_alphabetic())
+                    .next()
+                    .is_some_and(|p| {
+                        matches!(
+                            p,
+                            "in" | "im"
+                                | "nach"
+                                | "aus"
+                                | "bei"
+                                | "ab"
+                                | "bis"
+                                | "über"
+                                | "von"
+                                | "vom"
+                        )
+                    });
+            if joins {
+                prev.end = m.end;
+                prev.etype = EntityType::Per;
+                prev.kb_id = None;
+                prev.canonical = None;
+                prev.source = m.source;
+                continue;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
 /// Link each organization mention with a longer form of a name to a mention
 /// of the name itself in the document ([`core_name`]: "Maple Bank GmbH" and
 /// "Maple Bank", "Steilmann-Gruppe" and "Steilmann"), so that both become
@@ -495,6 +554,40 @@ mod tests {
                 ("Russlands", EntityType::Loc),
                 ("Gazprom", EntityType::Org),
                 ("Berlin", EntityType::Loc),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_first_name_in_a_list_before_a_person_starts_the_name() {
+        let text = "Chelsea Clinton traf Mercedes Sosa in Georgia Miller und Paris. Chelsea gewann";
+        let at = |s: &str, etype: EntityType, source: Source| {
+            let start = text.find(s).unwrap();
+            let mut m = m(start, start + s.len(), source);
+            m.etype = etype;
+            m
+        };
+        let mentions = vec![
+            at("Chelsea", EntityType::Org, Source::Gazetteer),
+            at("Clinton", EntityType::Per, Source::Model),
+            at("Mercedes", EntityType::Org, Source::Gazetteer),
+            at("Sosa", EntityType::Per, Source::Model),
+            // after a preposition of place: a place
+            at("Georgia", EntityType::Loc, Source::Gazetteer),
+            at("Miller", EntityType::Per, Source::Model),
+            at("Paris", EntityType::Loc, Source::Gazetteer),
+        ];
+        let first_names = ["Chelsea", "Mercedes", "Georgia", "Paris"];
+        let out = first_name_and_person(text, mentions, |w| first_names.contains(&w));
+        let names: Vec<(&str, EntityType)> = out.iter().map(|m| (m.text(text), m.etype)).collect();
+        assert_eq!(
+            names,
+            [
+                ("Chelsea Clinton", EntityType::Per),
+                ("Mercedes Sosa", EntityType::Per),
+                ("Georgia", EntityType::Loc),
+                ("Miller", EntityType::Per),
+                ("Paris", EntityType::Loc),
             ]
         );
     }

@@ -289,6 +289,16 @@ impl WordClasses {
         Ok(out)
     }
 
+    /// Whether `word` (exactly as written) is listed as a first name.
+    pub fn is_first_name(&self, word: &str) -> bool {
+        let bit = 1
+            << CLASS_NAMES
+                .iter()
+                .position(|&c| c == "firstname")
+                .unwrap_or(0);
+        self.get(hash_bytes(word.as_bytes())) & bit != 0
+    }
+
     /// How name-like `word` looks, from its character n-grams: a bin from 1
     /// (surely a common noun) to 13 (surely a name), 0 without a prior.
     pub fn name_prior(&self, word: &str) -> u8 {
