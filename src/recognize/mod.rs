@@ -197,7 +197,11 @@ impl Recognizer {
             .collect();
         // Containing spans win; otherwise gazetteer, then patterns, then model.
         gaz.extend(pat.mentions);
-        gaz.extend(model.into_iter().map(|m| self.without_direction(text, m)));
+        gaz.extend(
+            model
+                .into_iter()
+                .map(|m| self.inhabitant(text, self.without_direction(text, m))),
+        );
         let mentions = join_place_and_organization(text, merge_overlaps(gaz));
         let mentions = match &self.tagger {
             Some(t) => {
@@ -222,6 +226,32 @@ impl Recognizer {
 }
 
 impl Recognizer {
+    /// A one-word mention that names the inhabitants of a place the
+    /// gazetteer knows, after an article ("der Villacher", "einer
+    /// 45-jährigen Kärntnerin", "den Tirolern"), refers to that place, as the
+    /// gazetteer's own city adjectives do ("Berliner"): it becomes a mention
+    /// of the place rather than a person or a place of its own.
+    fn inhabitant(&self, text: &str, mut m: Mention) -> Mention {
+        let word = &text[m.start..m.end];
+        if m.etype == EntityType::Org || m.kb_id.is_some() || !follows_article(&text[..m.start]) {
+            return m;
+        }
+        if let Some(place) =
+            inhabitant_stems(word)
+                .into_iter()
+                .flatten()
+                .find_map(|stem| match self.gazetteer.lookup(&stem) {
+                    Some((e, gazetteer::Form::Name)) if e.etype == EntityType::Loc => Some(e),
+                    _ => None,
+                })
+        {
+            m.etype = EntityType::Loc;
+            m.kb_id = place.kb_id.clone();
+            m.canonical = Some(place.canonical.clone());
+        }
+        m
+    }
+
     /// A mention that starts with a compass direction before a name in the
     /// genitive ("Südwesten Japans", "Norden Sri Lankas") names only the
     /// place: the direction is cut off.
@@ -236,6 +266,59 @@ impl Recognizer {
             m.start += first.len() + 1;
         }
         m
+    }
+}
+
+/// Whether the text before a mention ends in an article, maybe followed by
+/// one lowercase or "45-jährige" word: "der", "einer jungen", "ein
+/// 45-jähriger".
+fn follows_article(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let is_article = |w: &str| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "der"
+                | "die"
+                | "das"
+                | "des"
+                | "dem"
+                | "den"
+                | "ein"
+                | "eine"
+                | "einer"
+                | "eines"
+                | "einem"
+                | "einen"
+        )
+    };
+    match words.next() {
+        Some(w) if is_article(w) => true,
+        Some(w) if w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) => {
+            words.next().is_some_and(is_article)
+        }
+        _ => false,
+    }
+}
+
+/// The place names an inhabitant noun may come from: "Villacher" →
+/// "Villach", "Kärntnerin" → "Kärntn", "Kärnten", "Bremer" → "Brem",
+/// "Bremen"; empty for a word that is no such noun.
+fn inhabitant_stems(word: &str) -> [Option<String>; 3] {
+    let base = word
+        .strip_suffix("innen")
+        .or_else(|| word.strip_suffix("in"))
+        .unwrap_or(word);
+    let stem = base.strip_suffix("er").or_else(|| {
+        base.strip_suffix("ern")
+            .filter(|_| base.len() == word.len())
+    });
+    match stem {
+        Some(stem) if stem.chars().count() >= 3 && crate::text::is_capitalized(stem) => [
+            Some(stem.to_string()),
+            Some(format!("{stem}en")),
+            stem.strip_suffix('n').map(|s| format!("{s}en")),
+        ],
+        _ => [None, None, None],
     }
 }
 
@@ -590,6 +673,40 @@ mod tests {
                 ("Paris", EntityType::Loc),
             ]
         );
+    }
+
+    #[test]
+    fn inhabitants_after_an_article_are_mentions_of_their_place() {
+        let rec = Recognizer::new(
+            &crate::lexicon::DataSource::builtin(),
+            &RecognizerOptions {
+                no_model: true,
+                model_path: None,
+            },
+        )
+        .unwrap();
+        let text = "Der Villacher und einer 45-jährigen Kärntnerin half Wiener. Die Bremer.";
+        let place = |word: &str| {
+            let start = text.find(word).unwrap();
+            let mut m = m(start, start + word.len(), Source::Model);
+            m.etype = EntityType::Per;
+            let m = rec.inhabitant(text, m);
+            (m.etype, m.canonical)
+        };
+        assert_eq!(
+            place("Villacher"),
+            (EntityType::Loc, Some("Villach".into()))
+        );
+        assert_eq!(
+            place("Kärntnerin"),
+            (EntityType::Loc, Some("Kärnten".into()))
+        );
+        assert_eq!(place("Bremer"), (EntityType::Loc, Some("Bremen".into())));
+        // no article: a surname stays a person
+        assert_eq!(place("Wiener"), (EntityType::Per, None));
+        assert_eq!(inhabitant_stems("Tirolern")[0].as_deref(), Some("Tirol"));
+        assert_eq!(inhabitant_stems("Müller")[0].as_deref(), Some("Müll"));
+        assert_eq!(inhabitant_stems("Graz"), [None, None, None]);
     }
 
     #[test]

@@ -123,6 +123,23 @@ impl Evidence {
     }
 }
 
+/// Whether a place mention is a capitalized word derived from the place's
+/// name: a city adjective ("Berliner Polizei") or an inhabitant ("der
+/// Villacher"), i.e. an -er/-erin/-ern word whose canonical name is another
+/// word (not "Hannover", not a genitive or a name written in capitals).
+fn is_derived_place(surface: &str, m: &crate::recognize::Mention) -> bool {
+    let Some(canonical) = m.canonical.as_deref() else {
+        return false;
+    };
+    m.etype == EntityType::Loc
+        && !surface.contains(' ')
+        && ["er", "erin", "erinnen", "ern"]
+            .iter()
+            .any(|e| surface.ends_with(e))
+        && surface.to_lowercase() != canonical.to_lowercase()
+        && !crate::resolve::genitive_bases(surface).any(|b| b == canonical)
+}
+
 /// The longest evidence text, in chars. A news sentence is far shorter;
 /// longer "sentences" are lists, tables or text without punctuation, whose
 /// full text would repeat in every edge's evidence (and overflow a
@@ -429,7 +446,8 @@ impl Relater {
                         topic = Some(e);
                     }
                 }
-                spans.push((e, men.etype, men.start, men.end, false));
+                let derived = is_derived_place(&view.doc.text[men.start..men.end], men);
+                spans.push((e, men.etype, men.start, men.end, false, derived));
                 m += 1;
             }
             if let Some(t) = topic {
@@ -539,10 +557,10 @@ impl Relater {
                 .get(i + 1)
                 .is_some_and(|n| crate::text::is_capitalized(n.text(text)));
             if definite && !named {
-                spans.push((topic, EntityType::Loc, t.start, t.end, true));
+                spans.push((topic, EntityType::Loc, t.start, t.end, true, false));
             }
         }
-        spans.sort_by_key(|&(_, _, a, _, _)| a);
+        spans.sort_by_key(|&(_, _, a, _, _, _)| a);
     }
 
     fn relation(
@@ -603,6 +621,40 @@ mod tests {
             );
         }
         assert_eq!(got.len(), 5, "{:?}", got);
+    }
+
+    #[test]
+    fn inhabitants_are_no_actors() {
+        let got = relations(
+            "Der [Villacher|LOC|Villach] hatte der jungen [Kärntnerin|LOC|Kärnten] gedroht.",
+        );
+        assert!(got.is_empty(), "{:?}", got);
+        let place = |s: &str, canonical: &str| crate::recognize::Mention {
+            sentence: 0,
+            start: 0,
+            end: s.len(),
+            etype: EntityType::Loc,
+            kb_id: None,
+            canonical: Some(canonical.into()),
+            source: crate::recognize::Source::Gazetteer,
+        };
+        assert!(is_derived_place(
+            "Villacher",
+            &place("Villacher", "Villach")
+        ));
+        assert!(is_derived_place("Berliner", &place("Berliner", "Berlin")));
+        assert!(!is_derived_place(
+            "Hannover",
+            &place("Hannover", "Hannover")
+        ));
+        assert!(!is_derived_place(
+            "HANNOVER",
+            &place("HANNOVER", "Hannover")
+        ));
+        assert!(!is_derived_place(
+            "Kasachstans",
+            &place("Kasachstans", "Kasachstan")
+        ));
     }
 
     #[test]

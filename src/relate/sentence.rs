@@ -199,8 +199,11 @@ pub struct SentenceView<'a> {
 /// The most actors one coordination ("A, B und C") is followed through.
 pub const MAX_COORDINATED: usize = 20;
 
-/// Input for one mention: (entity index, type, byte start, byte end, anaphor).
-pub type MentionSpan = (usize, EntityType, usize, usize, bool);
+/// Input for one mention: (entity index, type, byte start, byte end,
+/// anaphor, derived). `derived`: a capitalized word derived from a place's
+/// name ("Berliner", "der Villacher"), which is adjectival like
+/// "kasachischen".
+pub type MentionSpan = (usize, EntityType, usize, usize, bool, bool);
 
 impl<'a> SentenceView<'a> {
     /// Build the view of `sentence` with its mentions (sorted, non-overlapping).
@@ -246,7 +249,7 @@ impl<'a> SentenceView<'a> {
         let mut actors = Vec::new();
         let mut actor_at = vec![None; n];
         let mut embedded_at = vec![None; n];
-        for &(entity, etype, start, end, anaphor) in mentions {
+        for &(entity, etype, start, end, anaphor, derived) in mentions {
             let first = toks.partition_point(|t| t.end <= start);
             let last_excl = toks.partition_point(|t| t.start < end);
             if first >= n || last_excl == 0 || last_excl <= first {
@@ -259,10 +262,11 @@ impl<'a> SentenceView<'a> {
             let embedded = !(covers_start && covers_end);
             let surface = &text[start..end];
             // "kasachischen", also after a prefix: "US-amerikanische"
-            let adjectival = surface
-                .rsplit('-')
-                .next()
-                .is_some_and(|part| part.chars().next().is_some_and(char::is_lowercase));
+            let adjectival = derived
+                || surface
+                    .rsplit('-')
+                    .next()
+                    .is_some_and(|part| part.chars().next().is_some_and(char::is_lowercase));
             let idx = actors.len();
             actors.push(Actor {
                 entity,
