@@ -176,6 +176,55 @@ def adjective_base(s):
 # --- countries -------------------------------------------------------------
 
 
+# Endings of inhabitant nouns after the stem of an -isch adjective
+# ("russ-isch": Russe, Russen, Russin, Russinnen; "syr-isch": Syrer, ...).
+DEMONYM_ENDINGS = ["e", "en", "in", "innen", "er", "ern", "erin", "erinnen", "ier", "iern", "ierin", "ierinnen"]
+
+
+def inhabitant_nouns(entries, out_dir):
+    """Inhabitant nouns per entry key: derived from the entry's -isch
+    adjectives, kept when data/lexicon/word_classes.tsv lists them as nouns
+    (so only real words), then corrected by demonyms_extra.tsv."""
+    nouns = set()
+    classes = os.path.join(HERE, "..", "data", "lexicon", "word_classes.tsv")
+    with open(classes, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) > 1 and "noun" in parts[1].split(","):
+                nouns.add(parts[0])
+    out = {}
+    for key, e in entries.items():
+        forms = []
+        for a in e["adjectives"]:
+            stem = a[:-4] if a.endswith("isch") else None
+            if not stem or len(stem) < 3:
+                continue
+            stem = stem[0].upper() + stem[1:]
+            forms += [stem + end for end in DEMONYM_ENDINGS if stem + end in nouns]
+        if forms:
+            out[key] = []
+            add_names(out[key], forms)
+    by_canonical = {e["canonical"]: k for k, e in entries.items()}
+    extra_path = os.path.join(out_dir, "demonyms_extra.tsv")
+    for line, f in read_extra(extra_path):
+        if len(f) != 2:
+            sys.exit("%s:%d: expected 2 tab-separated fields" % (extra_path, line))
+        key = by_canonical.get(f[0])
+        if key is None:
+            sys.exit("%s:%d: unknown country or region %r" % (extra_path, line, f[0]))
+        forms = out.setdefault(key, [])
+        for form in split_list(f[1]):
+            if form.startswith("-"):
+                if form[1:] not in forms:
+                    sys.exit("%s:%d: %r is not derived for %s" % (extra_path, line, form[1:], f[0]))
+                forms.remove(form[1:])
+            else:
+                add_names(forms, [form])
+    return out
+
+
 def build_countries(src, out_dir):
     rows = read_tsv(os.path.join(src, "countries_de.tsv"))
     with open(os.path.join(src, "cldr", "de-territories.json"), encoding="utf-8") as f:
@@ -282,6 +331,7 @@ def build_countries(src, out_dir):
         add_names(entries[key]["names"], split_list(f[1]))
         add_names(entries[key]["adjectives"], split_list(f[2]))
 
+    demonyms = inhabitant_nouns(entries, out_dir)
     out = []
     for key in sorted(entries, key=lambda k: (entries[k]["kind"], entries[k]["canonical"])):
         e = entries[key]
@@ -290,6 +340,7 @@ def build_countries(src, out_dir):
         for a in e["adjectives"]:
             for suf in SUFFIXES:
                 add_names(adjs, [a + suf])
+        add_names(adjs, [d for d in demonyms.get(key, []) if d not in names])
         out.append([e["kb"], e["iso2"], e["kind"], e["canonical"], "|".join(names), "|".join(gens), "|".join(adjs)])
     write_tsv(
         os.path.join(out_dir, "countries.tsv"),

@@ -200,6 +200,8 @@ impl Recognizer {
         gaz.extend(
             model
                 .into_iter()
+                // the words the patterns never take for organizations
+                .filter(|m| !self.patterns.is_not_acronym(&text[m.start..m.end]))
                 .map(|m| self.inhabitant(text, self.without_direction(text, m))),
         );
         let mentions = join_place_and_organization(text, merge_overlaps(gaz));

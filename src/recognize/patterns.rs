@@ -607,6 +607,12 @@ impl Patterns {
         })
     }
 
+    /// Whether the all-caps `word` is listed as no organization ("TV",
+    /// "ISIN", "EBIT").
+    pub fn is_not_acronym(&self, word: &str) -> bool {
+        self.words.get(word) & flag::NOT_ACRONYM != 0
+    }
+
     /// Whether `word` is a compass direction ("Südwesten"): before a place
     /// in the genitive it is no part of the name ("im Südwesten Japans").
     pub fn is_direction(&self, word: &str) -> bool {

@@ -269,6 +269,12 @@ pub trait CountryLookup: Send + Sync {
     fn is_country(&self, kb_id: &str) -> bool {
         self.country_of(kb_id).as_deref() == Some(kb_id)
     }
+
+    /// Whether `surface` is a word derived from a place's name, an
+    /// adjective or inhabitant noun ("Berliner", "Russen"), not a name.
+    fn is_derived_form(&self, _surface: &str) -> bool {
+        false
+    }
 }
 
 /// Finds relations with the lexicons in `data/lexicon/`.
@@ -446,7 +452,10 @@ impl Relater {
                         topic = Some(e);
                     }
                 }
-                let derived = is_derived_place(&view.doc.text[men.start..men.end], men);
+                let surface = &view.doc.text[men.start..men.end];
+                let derived = is_derived_place(surface, men)
+                    || men.etype == EntityType::Loc
+                        && countries.is_some_and(|c| c.is_derived_form(surface));
                 spans.push((e, men.etype, men.start, men.end, false, derived));
                 m += 1;
             }
