@@ -96,6 +96,26 @@ pub fn slug(s: &str) -> String {
     out
 }
 
+/// Whether the lowercase word `w` is a definite or indefinite article
+/// ("der", "einem").
+pub fn is_article(w: &str) -> bool {
+    matches!(
+        w,
+        "der"
+            | "die"
+            | "das"
+            | "des"
+            | "dem"
+            | "den"
+            | "ein"
+            | "eine"
+            | "einer"
+            | "eines"
+            | "einem"
+            | "einen"
+    )
+}
+
 /// Does `s` start with an uppercase letter?
 pub fn is_capitalized(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)

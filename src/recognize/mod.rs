@@ -276,23 +276,7 @@ impl Recognizer {
 /// 45-jähriger".
 fn follows_article(before: &str) -> bool {
     let mut words = before.split_whitespace().rev();
-    let is_article = |w: &str| {
-        matches!(
-            w.to_lowercase().as_str(),
-            "der"
-                | "die"
-                | "das"
-                | "des"
-                | "dem"
-                | "den"
-                | "ein"
-                | "eine"
-                | "einer"
-                | "eines"
-                | "einem"
-                | "einen"
-        )
-    };
+    let is_article = |w: &str| crate::text::is_article(&w.to_lowercase());
     match words.next() {
         Some(w) if is_article(w) => true,
         Some(w) if w.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit()) => {
@@ -540,6 +524,19 @@ mod tests {
         }
     }
 
+    /// A mention of type `etype` of the last occurrence of `s` in `text`.
+    fn at(text: &str, s: &str, etype: EntityType, source: Source) -> Mention {
+        let start = text.rfind(s).unwrap();
+        let mut m = m(start, start + s.len(), source);
+        m.etype = etype;
+        m
+    }
+
+    /// The mentions' texts and types.
+    fn names<'t>(text: &'t str, ms: &[Mention]) -> Vec<(&'t str, EntityType)> {
+        ms.iter().map(|m| (m.text(text), m.etype)).collect()
+    }
+
     #[test]
     fn core_names_drop_legal_forms_descriptors_and_domains() {
         let orgs = crate::lexicon::orgs::OrgLexicon::load(&DataSource::builtin()).unwrap();
@@ -610,12 +607,7 @@ mod tests {
     #[test]
     fn a_place_next_to_an_organization_is_part_of_its_name() {
         let text = "Die Detroit Red Wings und Telecom Italia, Russlands Gazprom und Berlin";
-        let at = |s: &str, etype: EntityType| {
-            let start = text.rfind(s).unwrap();
-            let mut m = m(start, start + s.len(), Source::Gazetteer);
-            m.etype = etype;
-            m
-        };
+        let at = |s: &str, etype: EntityType| at(text, s, etype, Source::Gazetteer);
         let mut russland = at("Russlands", EntityType::Loc);
         russland.canonical = Some("Russland".into());
         let mentions = vec![
@@ -629,10 +621,8 @@ mod tests {
             at("Berlin", EntityType::Loc),
         ];
         let joined = join_place_and_organization(text, mentions);
-        let names: Vec<(&str, EntityType)> =
-            joined.iter().map(|m| (m.text(text), m.etype)).collect();
         assert_eq!(
-            names,
+            names(text, &joined),
             [
                 ("Detroit Red Wings", EntityType::Org),
                 ("Telecom Italia", EntityType::Org),
@@ -645,13 +635,8 @@ mod tests {
 
     #[test]
     fn a_first_name_in_a_list_before_a_person_starts_the_name() {
-        let text = "Chelsea Clinton traf Mercedes Sosa in Georgia Miller und Paris. Chelsea gewann";
-        let at = |s: &str, etype: EntityType, source: Source| {
-            let start = text.find(s).unwrap();
-            let mut m = m(start, start + s.len(), source);
-            m.etype = etype;
-            m
-        };
+        let text = "Chelsea Clinton traf Mercedes Sosa in Georgia Miller und Paris.";
+        let at = |s: &str, etype: EntityType, source: Source| at(text, s, etype, source);
         let mentions = vec![
             at("Chelsea", EntityType::Org, Source::Gazetteer),
             at("Clinton", EntityType::Per, Source::Model),
@@ -664,9 +649,8 @@ mod tests {
         ];
         let first_names = ["Chelsea", "Mercedes", "Georgia", "Paris"];
         let out = first_name_and_person(text, mentions, |w| first_names.contains(&w));
-        let names: Vec<(&str, EntityType)> = out.iter().map(|m| (m.text(text), m.etype)).collect();
         assert_eq!(
-            names,
+            names(text, &out),
             [
                 ("Chelsea Clinton", EntityType::Per),
                 ("Mercedes Sosa", EntityType::Per),

@@ -61,33 +61,22 @@ pub const PLACE_PREPOSITIONS: &[&str] = &[
 
 /// Whether a lowercase word is one of [`DETERMINERS`].
 pub fn is_determiner(w: &str) -> bool {
-    matches!(
-        w,
-        "der"
-            | "die"
-            | "das"
-            | "des"
-            | "dem"
-            | "den"
-            | "ein"
-            | "eine"
-            | "einer"
-            | "eines"
-            | "einem"
-            | "einen"
-            | "seine"
-            | "seiner"
-            | "seinen"
-            | "seinem"
-            | "ihre"
-            | "ihrer"
-            | "ihren"
-            | "ihrem"
-            | "dieser"
-            | "diese"
-            | "diesem"
-            | "diesen"
-    )
+    crate::text::is_article(w)
+        || matches!(
+            w,
+            "seine"
+                | "seiner"
+                | "seinen"
+                | "seinem"
+                | "ihre"
+                | "ihrer"
+                | "ihren"
+                | "ihrem"
+                | "dieser"
+                | "diese"
+                | "diesem"
+                | "diesen"
+        )
 }
 
 /// Whether a lowercase word is one of [`PREPOSITIONS`].
