@@ -388,6 +388,7 @@ fn analyze(pipeline: &Pipeline, d: &RelationDoc, gold_entities: bool) -> Analysi
             kb_id: None,
             canonical: None,
             source: Source::Pattern,
+            derived: false,
         })
         .collect();
     mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));

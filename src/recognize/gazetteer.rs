@@ -517,6 +517,7 @@ impl Gazetteer {
                     kb_id: e.kb_id.clone(),
                     canonical: Some(e.canonical.clone()),
                     source: Source::Gazetteer,
+                    derived: m.form == Form::Adjective,
                 }
             })
             .collect()

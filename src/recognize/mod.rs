@@ -98,6 +98,11 @@ pub struct Mention {
     pub canonical: Option<String>,
     /// Which recognizer found it.
     pub source: Source,
+    /// A word derived from a place's name rather than the name: an
+    /// adjective ("kasachischen", "Berliner") or an inhabitant noun
+    /// ("Russen", "der Villacher"). Such a mention names the place but is no
+    /// actor of its own.
+    pub derived: bool,
 }
 
 impl Mention {
@@ -250,6 +255,7 @@ impl Recognizer {
             m.etype = EntityType::Loc;
             m.kb_id = place.kb_id.clone();
             m.canonical = Some(place.canonical.clone());
+            m.derived = true;
         }
         m
     }
@@ -371,26 +377,39 @@ pub fn merge_overlaps(mentions: Vec<Mention>) -> Vec<Mention> {
 /// Regierung Frankreichs"): one ending in "s" that its canonical name does
 /// not.
 fn join_place_and_organization(text: &str, mentions: Vec<Mention>) -> Vec<Mention> {
+    let genitive = |x: &Mention| {
+        x.text(text).ends_with('s') && !x.canonical.as_deref().is_some_and(|c| c.ends_with('s'))
+    };
+    join_adjacent(text, mentions, |prev, m| {
+        let joins = match (prev.etype, m.etype) {
+            (EntityType::Loc, EntityType::Org) => !genitive(prev),
+            (EntityType::Org, EntityType::Loc) => !genitive(m),
+            _ => false,
+        } && prev.text(text).starts_with(char::is_uppercase)
+            && m.text(text).starts_with(char::is_uppercase);
+        joins.then_some(EntityType::Org)
+    })
+}
+
+/// Merge each mention with the one before it when they are in one sentence,
+/// separated by one space, and `joins(before, mention)` gives the type of
+/// the joined name; the joined mention is the recognizer's own (no kb id, no
+/// canonical name) and takes the source of the second.
+fn join_adjacent(
+    text: &str,
+    mentions: Vec<Mention>,
+    joins: impl Fn(&Mention, &Mention) -> Option<EntityType>,
+) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
     for m in mentions {
         if let Some(prev) = out.last_mut() {
-            let genitive = |x: &Mention| {
-                text[x.start..x.end].ends_with('s')
-                    && !x.canonical.as_deref().is_some_and(|c| c.ends_with('s'))
-            };
-            let joins = match (prev.etype, m.etype) {
-                (EntityType::Loc, EntityType::Org) => !genitive(prev),
-                (EntityType::Org, EntityType::Loc) => !genitive(&m),
-                _ => false,
-            } && prev.sentence == m.sentence
-                && text.get(prev.end..m.start) == Some(" ")
-                && text[prev.start..].starts_with(char::is_uppercase)
-                && text[m.start..].starts_with(char::is_uppercase);
-            if joins {
+            let adjacent = prev.sentence == m.sentence && text.get(prev.end..m.start) == Some(" ");
+            if let Some(etype) = adjacent.then(|| joins(prev, &m)).flatten() {
                 prev.end = m.end;
-                prev.etype = EntityType::Org;
+                prev.etype = etype;
                 prev.kb_id = None;
                 prev.canonical = None;
+                prev.derived = false;
                 prev.source = m.source;
                 continue;
             }
@@ -433,47 +452,28 @@ fn first_name_and_person(
     mentions: Vec<Mention>,
     is_first_name: impl Fn(&str) -> bool,
 ) -> Vec<Mention> {
-    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
-    for m in mentions {
-        if let Some(prev) = out.last_mut() {
-            let word = &text[prev.start..prev.end];
-            let joins = m.etype == EntityType::Per
-                && prev.source == Source::Gazetteer
-                && prev.etype != EntityType::Per
-                && prev.sentence == m.sentence
-                && text.get(prev.end..m.start) == Some(" ")
-                && !word.contains([' ', '-'])
-                && is_first_name(word)
-                && !text[..prev.start]
-                    .trim_end()
-                    .rsplit(|c: char| !c.is_alphabetic())
-                    .next()
-                    .is_some_and(|p| {
-                        matches!(
-                            p,
-                            "in" | "im"
-                                | "nach"
-                                | "aus"
-                                | "bei"
-                                | "ab"
-                                | "bis"
-                                | "über"
-                                | "von"
-                                | "vom"
-                        )
-                    });
-            if joins {
-                prev.end = m.end;
-                prev.etype = EntityType::Per;
-                prev.kb_id = None;
-                prev.canonical = None;
-                prev.source = m.source;
-                continue;
-            }
-        }
-        out.push(m);
-    }
-    out
+    let after_place_preposition = |m: &Mention| {
+        text[..m.start]
+            .trim_end()
+            .rsplit(|c: char| !c.is_alphabetic())
+            .next()
+            .is_some_and(|p| {
+                matches!(
+                    p,
+                    "in" | "im" | "nach" | "aus" | "bei" | "ab" | "bis" | "über" | "von" | "vom"
+                )
+            })
+    };
+    join_adjacent(text, mentions, |prev, m| {
+        let word = prev.text(text);
+        let joins = m.etype == EntityType::Per
+            && prev.source == Source::Gazetteer
+            && prev.etype != EntityType::Per
+            && !word.contains([' ', '-'])
+            && is_first_name(word)
+            && !after_place_preposition(prev);
+        joins.then_some(EntityType::Per)
+    })
 }
 
 /// Link each organization mention with a longer form of a name to a mention
@@ -521,6 +521,7 @@ mod tests {
             kb_id: None,
             canonical: None,
             source,
+            derived: false,
         }
     }
 

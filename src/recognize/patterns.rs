@@ -256,6 +256,7 @@ impl Found {
                 kb_id: None,
                 canonical,
                 source: Source::Pattern,
+                derived: false,
             },
         });
     }

@@ -27,13 +27,6 @@ impl CountryLookup for Gazetteer {
             None => self.entry(kb_id).is_some_and(|e| e.kind.is_country()),
         }
     }
-
-    fn is_derived_form(&self, surface: &str) -> bool {
-        matches!(
-            self.lookup(surface),
-            Some((_, crate::recognize::gazetteer::Form::Adjective))
-        )
-    }
 }
 
 /// "Almaty in Kasachstan" and "im kasachischen Almaty".

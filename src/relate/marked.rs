@@ -1,7 +1,8 @@
 //! Hand-annotated text for writing relation examples without a recognizer:
 //! `"[Tokajew|PER] dankte [Putin|PER]."`, with an optional canonical name
-//! (`[kasachischen|LOC|Kasachstan]`). Used by the tests and handy when
-//! adding verbs or patterns to the lexicons.
+//! (`[Kasachstans|LOC|Kasachstan]`), followed by `derived` for a word derived
+//! from the name ([`Mention::derived`]: `[kasachischen|LOC|Kasachstan|derived]`).
+//! Used by the tests and handy when adding verbs or patterns to the lexicons.
 
 use super::{DocumentView, Relater, Relation, RelationKind};
 use crate::error::{Error, Result};
@@ -34,16 +35,26 @@ pub fn parse(
             .parse()
             .map_err(Error::other)?;
         let canonical = parts.next().map(str::to_string);
+        let derived = match parts.next() {
+            None => false,
+            Some("derived") => true,
+            Some(other) => {
+                return Err(Error::other(format!(
+                    "[{}]: unknown flag {:?}",
+                    inner, other
+                )))
+            }
+        };
         let start = text.len();
         text.push_str(surface);
-        spans.push((start, text.len(), etype, canonical));
+        spans.push((start, text.len(), etype, canonical, derived));
         rest = &after[close + 1..];
     }
     text.push_str(rest);
     let sents = sentences(&text);
     let mentions = spans
         .into_iter()
-        .map(|(start, end, etype, canonical)| Mention {
+        .map(|(start, end, etype, canonical, derived)| Mention {
             sentence: sents
                 .iter()
                 .position(|s| s.start <= start && start < s.end)
@@ -54,6 +65,7 @@ pub fn parse(
             kb_id: None,
             canonical,
             source: Source::Pattern,
+            derived,
         })
         .collect();
     Ok((

@@ -123,23 +123,6 @@ impl Evidence {
     }
 }
 
-/// Whether a place mention is a capitalized word derived from the place's
-/// name: a city adjective ("Berliner Polizei") or an inhabitant ("der
-/// Villacher"), i.e. an -er/-erin/-ern word whose canonical name is another
-/// word (not "Hannover", not a genitive or a name written in capitals).
-fn is_derived_place(surface: &str, m: &crate::recognize::Mention) -> bool {
-    let Some(canonical) = m.canonical.as_deref() else {
-        return false;
-    };
-    m.etype == EntityType::Loc
-        && !surface.contains(' ')
-        && ["er", "erin", "erinnen", "ern"]
-            .iter()
-            .any(|e| surface.ends_with(e))
-        && surface.to_lowercase() != canonical.to_lowercase()
-        && !crate::resolve::genitive_bases(surface).any(|b| b == canonical)
-}
-
 /// The longest evidence text, in chars. A news sentence is far shorter;
 /// longer "sentences" are lists, tables or text without punctuation, whose
 /// full text would repeat in every edge's evidence (and overflow a
@@ -268,12 +251,6 @@ pub trait CountryLookup: Send + Sync {
     /// its own id.
     fn is_country(&self, kb_id: &str) -> bool {
         self.country_of(kb_id).as_deref() == Some(kb_id)
-    }
-
-    /// Whether `surface` is a word derived from a place's name, an
-    /// adjective or inhabitant noun ("Berliner", "Russen"), not a name.
-    fn is_derived_form(&self, _surface: &str) -> bool {
-        false
     }
 }
 
@@ -452,11 +429,7 @@ impl Relater {
                         topic = Some(e);
                     }
                 }
-                let surface = &view.doc.text[men.start..men.end];
-                let derived = is_derived_place(surface, men)
-                    || men.etype == EntityType::Loc
-                        && countries.is_some_and(|c| c.is_derived_form(surface));
-                spans.push((e, men.etype, men.start, men.end, false, derived));
+                spans.push((e, men.etype, men.start, men.end, false, men.derived));
                 m += 1;
             }
             if let Some(t) = topic {
@@ -633,37 +606,26 @@ mod tests {
     }
 
     #[test]
-    fn inhabitants_are_no_actors() {
-        let got = relations(
-            "Der [Villacher|LOC|Villach] hatte der jungen [Kärntnerin|LOC|Kärnten] gedroht.",
+    fn derived_place_words_are_no_actors() {
+        let text =
+            "Der [Villacher|LOC|Villach{d}] hatte der jungen [Kärntnerin|LOC|Kärnten{d}] gedroht.";
+        // as names they would be actors...
+        let names = relations(&text.replace("{d}", ""));
+        assert!(names.iter().any(|r| r.starts_with("event ")), "{:?}", names);
+        // ...as inhabitants they are not
+        let inhabitants = relations(&text.replace("{d}", "|derived"));
+        assert!(inhabitants.is_empty(), "{:?}", inhabitants);
+        // a derived word acts through a state noun after it
+        let police = relations(
+            "Die [Berliner|LOC|Berlin|derived] Polizei hat [Hans Beispiel|PER] festgenommen.",
         );
-        assert!(got.is_empty(), "{:?}", got);
-        let place = |s: &str, canonical: &str| crate::recognize::Mention {
-            sentence: 0,
-            start: 0,
-            end: s.len(),
-            etype: EntityType::Loc,
-            kb_id: None,
-            canonical: Some(canonical.into()),
-            source: crate::recognize::Source::Gazetteer,
-        };
-        assert!(is_derived_place(
-            "Villacher",
-            &place("Villacher", "Villach")
-        ));
-        assert!(is_derived_place("Berliner", &place("Berliner", "Berlin")));
-        assert!(!is_derived_place(
-            "Hannover",
-            &place("Hannover", "Hannover")
-        ));
-        assert!(!is_derived_place(
-            "HANNOVER",
-            &place("HANNOVER", "Hannover")
-        ));
-        assert!(!is_derived_place(
-            "Kasachstans",
-            &place("Kasachstans", "Kasachstan")
-        ));
+        assert!(
+            police
+                .iter()
+                .any(|r| r.starts_with("event loc:berlin -> per:hans-beispiel")),
+            "{:?}",
+            police
+        );
     }
 
     #[test]

@@ -421,6 +421,7 @@ mod tests {
             kb_id: None,
             canonical: None,
             source: Source::Pattern,
+            derived: false,
         }
     }
 

@@ -76,6 +76,7 @@ pub fn harmonize(sentences: &[Sentence], infos: &[Vec<TokenInfo>], spans: &mut V
                     kb_id: None,
                     canonical: None,
                     source: Source::Model,
+                    derived: false,
                 });
             }
         }
@@ -128,6 +129,7 @@ mod tests {
             kb_id: None,
             canonical: None,
             source: Source::Model,
+            derived: false,
         }
     }
 

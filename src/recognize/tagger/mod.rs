@@ -221,6 +221,7 @@ pub(crate) fn spans_of(sentence: &Sentence, labels: &[u8], out: &mut Vec<Mention
             kb_id: None,
             canonical: None,
             source: Source::Model,
+            derived: false,
         });
         i = j;
     }
