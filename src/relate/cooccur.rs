@@ -16,7 +16,8 @@ pub fn co_occurrences(view: &DocumentView<'_>) -> Vec<Relation> {
     let mut out = Vec::new();
     let mentions = &view.recognized.mentions;
     let mut ids: Vec<&str> = Vec::new();
-    let mut seen: std::collections::HashSet<&str, foldhash::fast::FixedState> = Default::default();
+    // the sentence each entity was last seen in
+    let mut last_sentence: Vec<Option<usize>> = vec![None; view.resolved.entities.len()];
     let mut i = 0;
     while i < mentions.len() {
         let s = mentions[i].sentence;
@@ -35,24 +36,12 @@ pub fn co_occurrences(view: &DocumentView<'_>) -> Vec<Relation> {
         let Some(sentence) = view.sentences.get(s) else {
             continue;
         };
-        // distinct ids in order of first mention
+        // distinct entities in order of first mention
         ids.clear();
         for &e in &view.resolved.mention_entity[first..i] {
-            let id = view.resolved.entities[e].id.as_str();
-            if ids.len() <= WINDOW {
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
-            } else {
-                seen.clear();
-                seen.extend(ids.iter().copied());
-                ids.extend(
-                    view.resolved.mention_entity[first..i]
-                        .iter()
-                        .map(|&e| view.resolved.entities[e].id.as_str())
-                        .filter(|id| seen.insert(id)),
-                );
-                break;
+            if last_sentence[e] != Some(s) {
+                last_sentence[e] = Some(s);
+                ids.push(view.resolved.entities[e].id.as_str());
             }
         }
         let evidence = Evidence::for_sentence(view.doc, view.chars, sentence);
