@@ -662,16 +662,37 @@ mod tests {
         );
     }
 
-    #[test]
-    fn inhabitants_after_an_article_are_mentions_of_their_place() {
-        let rec = Recognizer::new(
+    /// The recognizer with the built-in lists and patterns.
+    fn lists_only() -> Recognizer {
+        Recognizer::new(
             &crate::lexicon::DataSource::builtin(),
             &RecognizerOptions {
                 no_model: true,
                 model_path: None,
             },
         )
-        .unwrap();
+        .unwrap()
+    }
+
+    #[test]
+    fn a_direction_before_a_genitive_place_is_cut_off() {
+        let rec = lists_only();
+        let text = "Im Südwesten Japans bebte die Erde, im Westen Berlin nicht.";
+        let cut = |s: &str| {
+            let m = rec.without_direction(text, at(text, s, EntityType::Loc, Source::Model));
+            m.text(text).to_string()
+        };
+        assert_eq!(cut("Südwesten Japans"), "Japans");
+        // not before a genitive
+        assert_eq!(cut("Westen Berlin"), "Westen Berlin");
+        // the stoplist the model's output is filtered with
+        assert!(rec.patterns.is_not_acronym("ISIN"));
+        assert!(!rec.patterns.is_not_acronym("NATO"));
+    }
+
+    #[test]
+    fn inhabitants_after_an_article_are_mentions_of_their_place() {
+        let rec = lists_only();
         let text = "Der Villacher und einer 45-jährigen Kärntnerin half Wiener. Die Bremer.";
         let place = |word: &str| {
             let start = text.find(word).unwrap();
