@@ -170,7 +170,53 @@ pub struct Patterns {
     speech: HashSet<Box<str>, FixedState>,
     /// Compass directions ("Südwesten"): see [`Patterns::is_direction`].
     directions: HashSet<Box<str>, FixedState>,
+    /// Distinguishes the lexical memos of different pattern sets.
+    id: u64,
 }
+
+/// What [`Patterns::lexical`] says of a word: everything about a token that
+/// does not depend on its context.
+#[derive(Debug, Clone, Copy)]
+struct Lexical {
+    shape: Shape,
+    flags: u8,
+    /// [`is_name_text`] (before the gazetteer is asked).
+    name: bool,
+    acronym: bool,
+    /// Whether the capitalized word is or ends in a role.
+    role: bool,
+    hits: OrgHits,
+}
+
+/// Words already looked up, per thread: news repeat their words, and one
+/// hash lookup replaces the shape scan and the role, organization and word
+/// list lookups of a token.
+#[derive(Default)]
+struct LexicalMemo {
+    /// [`Patterns::id`] of the pattern set the entries came from.
+    owner: u64,
+    map: HashMap<Box<str>, Lexical, FixedState>,
+}
+
+impl LexicalMemo {
+    /// At most this many words are kept; the memo starts over when full.
+    const CAPACITY: usize = 1 << 16;
+
+    fn get(&mut self, word: &str, compute: impl FnOnce(&str) -> Lexical) -> Lexical {
+        if let Some(l) = self.map.get(word) {
+            return *l;
+        }
+        let l = compute(word);
+        if self.map.len() >= Self::CAPACITY {
+            self.map.clear();
+        }
+        self.map.insert(word.into(), l);
+        l
+    }
+}
+
+/// Source of [`Patterns::id`].
+static NEXT_PATTERNS_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// A token of a sentence with what the gazetteer knows of it.
 #[derive(Debug, Clone, Copy)]
@@ -605,6 +651,7 @@ impl Patterns {
             words,
             speech,
             directions,
+            id: NEXT_PATTERNS_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
         })
     }
 
@@ -641,11 +688,22 @@ impl Patterns {
         let mut all: Vec<Word> = Vec::with_capacity(tokens);
         let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(sentences.len());
         let mut buf = String::new();
-        for s in sentences {
-            let from = all.len();
-            self.words_of(text, s, gazetteer, &mut gi, &mut buf, &mut all);
-            ranges.push(from..all.len());
-            let words = &all[from..];
+        thread_local! {
+            static MEMO: std::cell::RefCell<LexicalMemo> = Default::default();
+        }
+        MEMO.with_borrow_mut(|memo| {
+            if memo.owner != self.id {
+                memo.map.clear();
+                memo.owner = self.id;
+            }
+            for s in sentences {
+                let from = all.len();
+                self.words_of(text, s, gazetteer, &mut gi, (memo, &mut buf), &mut all);
+                ranges.push(from..all.len());
+            }
+        });
+        for (s, range) in sentences.iter().zip(&ranges) {
+            let words = &all[range.clone()];
             let sid = s.index;
             self.definitions(words, sid, gazetteer, &mut found);
             self.persons_after_roles(words, sid, &mut found);
@@ -672,7 +730,7 @@ impl Patterns {
         s: &Sentence,
         gazetteer: &[Mention],
         gi: &mut usize,
-        buf: &mut String,
+        (memo, buf): (&mut LexicalMemo, &mut String),
         out: &mut Vec<Word<'t>>,
     ) {
         for t in &s.tokens {
@@ -683,9 +741,7 @@ impl Patterns {
             let gaz_whole =
                 gaz.is_some_and(|g| gazetteer[g].start == t.start && gazetteer[g].end == t.end);
             let word = &text[t.start..t.end];
-            let shape = Shape::of(word);
-            let cap = shape.first_upper;
-            let flags = self.words.get(word);
+            let lex = memo.get(word, |w| self.lexical(w, buf));
             out.push(Word {
                 text: word,
                 start: t.start,
@@ -695,19 +751,35 @@ impl Patterns {
                 gaz_type: gaz.map(|g| gazetteer[g].etype),
                 gaz_base: gaz
                     .is_some_and(|g| gazetteer[g].canonical.as_deref().is_none_or(|c| c == word)),
-                shape,
-                cap,
-                punct: !shape.any_alnum,
-                flags,
-                name: gaz.is_none() && is_name_text(word, &shape, flags),
-                acronym: is_org_acronym_text(word, &shape, flags),
-                role: cap && (flags & flag::ROLE != 0 || self.roles.find_compound(word).is_some()),
-                hits: if cap && word.len() >= 3 {
-                    self.orgs.classify_with(word, buf)
-                } else {
-                    OrgHits::default()
-                },
+                shape: lex.shape,
+                cap: lex.shape.first_upper,
+                punct: !lex.shape.any_alnum,
+                flags: lex.flags,
+                name: gaz.is_none() && lex.name,
+                acronym: lex.acronym,
+                role: lex.role,
+                hits: lex.hits,
             });
+        }
+    }
+
+    /// What the word lists and the word's letters say of `word`, whatever
+    /// its context.
+    fn lexical(&self, word: &str, buf: &mut String) -> Lexical {
+        let shape = Shape::of(word);
+        let cap = shape.first_upper;
+        let flags = self.words.get(word);
+        Lexical {
+            shape,
+            flags,
+            name: is_name_text(word, &shape, flags),
+            acronym: is_org_acronym_text(word, &shape, flags),
+            role: cap && (flags & flag::ROLE != 0 || self.roles.find_compound(word).is_some()),
+            hits: if cap && word.len() >= 3 {
+                self.orgs.classify_with(word, buf)
+            } else {
+                OrgHits::default()
+            },
         }
     }
 
@@ -1593,6 +1665,37 @@ mod tests {
             .iter()
             .map(|m| (m.text(text).to_string(), m.etype))
             .collect()
+    }
+
+    #[test]
+    fn the_word_memo_of_one_pattern_set_does_not_leak_into_another() {
+        // the same thread asks two pattern sets about the same words: the
+        // second knows one more first name
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("lexicon")).unwrap();
+        let builtin = DataSource::builtin();
+        let names = builtin.read(crate::lexicon::names::FIRST_NAMES).unwrap();
+        std::fs::write(
+            dir.path().join(crate::lexicon::names::FIRST_NAMES),
+            format!("{}Zorbak\t1\n", names),
+        )
+        .unwrap();
+        let plain = Patterns::load(&builtin).unwrap();
+        let more = Patterns::load(&DataSource::from_dir(dir.path())).unwrap();
+        let text = "Gestern kam Zorbak Quennel nach Hause.";
+        let s = segment(text);
+        let persons = |p: &Patterns| -> Vec<String> {
+            p.find(text, &s, &[])
+                .mentions
+                .iter()
+                .filter(|m| m.etype == EntityType::Per)
+                .map(|m| m.text(text).to_string())
+                .collect()
+        };
+        for _ in 0..2 {
+            assert!(persons(&plain).is_empty());
+            assert_eq!(persons(&more), ["Zorbak Quennel"]);
+        }
     }
 
     #[test]
