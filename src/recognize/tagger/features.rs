@@ -323,15 +323,6 @@ impl WordClasses {
         &self.prior
     }
 
-    /// Start loading the slot of a form hashed with [`hash_bytes`] into the
-    /// cache, ahead of [`WordClasses::get`].
-    #[inline]
-    pub fn prefetch(&self, hash: u64) {
-        if let Some(slot) = self.slots.get(hash as usize & (self.slots.len() - 1)) {
-            prefetch(slot);
-        }
-    }
-
     /// The classes of a form hashed with [`hash_bytes`] (0: unknown).
     #[inline]
     pub fn get(&self, hash: u64) -> u8 {
@@ -385,7 +376,7 @@ impl WordClasses {
 }
 
 /// What the tagger knows about one token before scoring.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct TokenInfo {
     /// Hash of the token text.
     pub word: u64,
@@ -424,6 +415,79 @@ pub struct TokenInfo {
     pub upper: bool,
     /// Starts with a letter.
     pub alpha: bool,
+    /// The affixes, where [`token_infos_into`] took them from its memo;
+    /// `None`: [`static_features`] computes them.
+    pub affixes: Option<Affixes>,
+}
+
+/// The affix features of a word: hashes of the last 2, 3 and 4 characters
+/// and of the first 3 of its lowercase form, each where the word is long
+/// enough.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Affixes {
+    /// Suffixes of 2, 3 and 4 chars, then the prefix of 3 chars.
+    hashes: [u64; 4],
+    /// Bit k: `hashes[k]` applies.
+    present: u8,
+    /// The lowercase form ends in "s".
+    ends_s: bool,
+}
+
+impl Affixes {
+    /// The affixes of `word`; `buf` is scratch space for its lowercase form.
+    pub fn of(word: &str, buf: &mut String) -> Affixes {
+        crate::text::fold_into(word, buf);
+        let mut a = Affixes {
+            ends_s: buf.ends_with('s'),
+            ..Affixes::default()
+        };
+        // byte offsets where the last 1, 2, 3, 4 and 5 chars start
+        let mut suffix_at = [usize::MAX; 5];
+        for (k, (b, _)) in buf.char_indices().rev().take(5).enumerate() {
+            suffix_at[k] = b;
+        }
+        // a suffix of k chars is used when the word is longer than k chars
+        for (slot, k) in [(0, 2usize), (1, 3), (2, 4)] {
+            if suffix_at[k] != usize::MAX {
+                a.hashes[slot] = hash_bytes(&buf.as_bytes()[suffix_at[k - 1]..]);
+                a.present |= 1 << slot;
+            }
+        }
+        if let Some((b, _)) = buf.char_indices().nth(3) {
+            if b < buf.len() {
+                a.hashes[3] = hash_bytes(&buf.as_bytes()[..b]);
+                a.present |= 1 << 3;
+            }
+        }
+        a
+    }
+}
+
+/// Token infos of words already seen, per thread: a capitalized or
+/// non-ASCII word's hashes, shape, classes, name prior and affixes are
+/// looked up once, not at every occurrence. The memo belongs to one model
+/// (it holds the model, so that its address stays unique).
+#[derive(Default)]
+pub struct WordMemo {
+    owner: Option<std::sync::Arc<super::Model>>,
+    map: std::collections::HashMap<Box<str>, TokenInfo, foldhash::fast::FixedState>,
+}
+
+impl WordMemo {
+    /// At most this many words are kept; the memo starts over when full.
+    const CAPACITY: usize = 1 << 16;
+
+    /// Make the memo serve `model`, emptying it if it served another.
+    pub fn serve(&mut self, model: &std::sync::Arc<super::Model>) {
+        if !self
+            .owner
+            .as_ref()
+            .is_some_and(|m| std::sync::Arc::ptr_eq(m, model))
+        {
+            self.map.clear();
+            self.owner = Some(model.clone());
+        }
+    }
 }
 
 impl TokenInfo {
@@ -622,23 +686,28 @@ impl DocEvidence {
 }
 
 /// The token infos of one sentence, written into `out` (cleared first).
-/// `hits` are the gazetteer's and the patterns' hit codes of its tokens.
+/// `hits` are the gazetteer's and the patterns' hit codes of its tokens;
+/// `memo`, if given, keeps the infos of words from one call to the next.
 pub fn token_infos_into(
     text: &str,
     sentence: &Sentence,
     (gaz, pat): (&[u8], &[u8]),
     classes: &WordClasses,
-    buf: &mut String,
+    (buf, mut memo): (&mut String, Option<&mut WordMemo>),
     out: &mut Vec<TokenInfo>,
 ) {
     out.clear();
     for (i, tk) in sentence.tokens.iter().enumerate() {
         let w = tk.text(text);
+        let (gaz, pat) = (
+            gaz.get(i).copied().unwrap_or(0),
+            pat.get(i).copied().unwrap_or(0),
+        );
         let bytes = w.as_bytes();
-        if bytes.iter().all(|b| b.is_ascii_lowercase()) && !bytes.is_empty() {
+        let info = if bytes.iter().all(|b| b.is_ascii_lowercase()) && !bytes.is_empty() {
             // the common case: a lowercase ASCII word
             let word = hash_bytes(bytes);
-            out.push(TokenInfo {
+            TokenInfo {
                 word,
                 lower: word,
                 shape: 2,
@@ -650,79 +719,95 @@ pub fn token_infos_into(
                 key: 0,
                 gen_s: false,
                 det: bytes.len() <= 7 && is_determiner(w),
-                gaz: gaz.get(i).copied().unwrap_or(0),
-                pat: pat.get(i).copied().unwrap_or(0),
+                gaz: 0,
+                pat: 0,
                 upper: false,
                 alpha: true,
-            });
-            continue;
-        }
-        let (upper, alpha) = if w.is_ascii() {
-            (
-                bytes.iter().any(|b| b.is_ascii_uppercase()),
-                bytes.first().is_some_and(|b| b.is_ascii_alphabetic()),
-            )
+                affixes: None,
+            }
+        } else if let Some(memo) = memo.as_deref_mut() {
+            match memo.map.get(w) {
+                Some(info) => *info,
+                None => {
+                    let mut info = word_info(w, classes, buf);
+                    info.affixes = Some(Affixes::of(w, buf));
+                    if memo.map.len() >= WordMemo::CAPACITY {
+                        memo.map.clear();
+                    }
+                    memo.map.insert(w.into(), info);
+                    info
+                }
+            }
         } else {
-            (
-                w.chars().any(|c| c.is_uppercase()),
-                w.chars().next().is_some_and(|c| c.is_alphabetic()),
-            )
+            word_info(w, classes, buf)
         };
-        let word = hash_bytes(bytes);
-        let (lower, det) = if upper {
-            crate::text::fold_into(w, buf);
-            (
-                hash_bytes(buf.as_bytes()),
-                buf.len() <= 7 && is_determiner(buf),
-            )
-        } else {
-            (word, false)
-        };
-        if upper {
-            // looked up in the second pass, once the row is in the cache
-            classes.prefetch(word);
-        }
-        out.push(TokenInfo {
-            word,
-            lower,
-            shape: shape(w),
-            class: 0,
-            never: false,
-            doc: 0,
-            key: 0,
-            gen_s: false,
-            det,
-            prior: 0,
-            mem: 0,
-            gaz: gaz.get(i).copied().unwrap_or(0),
-            pat: pat.get(i).copied().unwrap_or(0),
-            upper,
-            alpha,
-        });
+        out.push(TokenInfo { gaz, pat, ..info });
     }
-    // second pass over the capitalized words: their classes, and for those
-    // not listed as common nouns the document key and the name prior
-    for (t, tk) in out.iter_mut().zip(&sentence.tokens) {
-        if !t.upper {
-            continue;
-        }
-        let bits = classes.get(t.word);
-        t.class = bits & (NEVER_NAME - 1);
-        t.never = bits & NEVER_NAME != 0;
-        t.mem = classes.memory.get(t.lower);
-        if t.class & 1 != 0 {
-            continue;
-        }
-        let w = tk.text(text);
-        if w.chars().next().is_some_and(char::is_uppercase) {
-            crate::text::fold_into(w, buf);
-            t.key = DocEvidence::key(buf);
-            t.gen_s = buf.ends_with('s') && buf.chars().nth(3).is_some();
-        }
-        if t.alpha && t.class == 0 {
-            t.prior = classes.name_prior(w);
-        }
+}
+
+/// The infos of a word that is not all lowercase ASCII, without hits and
+/// affixes: for capitalized words their classes, and for those not listed
+/// as common nouns the document key and the name prior.
+fn word_info(w: &str, classes: &WordClasses, buf: &mut String) -> TokenInfo {
+    let bytes = w.as_bytes();
+    let (upper, alpha) = if w.is_ascii() {
+        (
+            bytes.iter().any(|b| b.is_ascii_uppercase()),
+            bytes.first().is_some_and(|b| b.is_ascii_alphabetic()),
+        )
+    } else {
+        (
+            w.chars().any(|c| c.is_uppercase()),
+            w.chars().next().is_some_and(|c| c.is_alphabetic()),
+        )
+    };
+    let word = hash_bytes(bytes);
+    let (lower, det) = if upper {
+        crate::text::fold_into(w, buf);
+        (
+            hash_bytes(buf.as_bytes()),
+            buf.len() <= 7 && is_determiner(buf),
+        )
+    } else {
+        (word, false)
+    };
+    let mut t = TokenInfo {
+        word,
+        lower,
+        shape: shape(w),
+        class: 0,
+        never: false,
+        doc: 0,
+        key: 0,
+        gen_s: false,
+        det,
+        prior: 0,
+        mem: 0,
+        gaz: 0,
+        pat: 0,
+        upper,
+        alpha,
+        affixes: None,
+    };
+    if !upper {
+        return t;
     }
+    let bits = classes.get(word);
+    t.class = bits & (NEVER_NAME - 1);
+    t.never = bits & NEVER_NAME != 0;
+    t.mem = classes.memory.get(lower);
+    if t.class & 1 != 0 {
+        return t;
+    }
+    if w.chars().next().is_some_and(char::is_uppercase) {
+        crate::text::fold_into(w, buf);
+        t.key = DocEvidence::key(buf);
+        t.gen_s = buf.ends_with('s') && buf.chars().nth(3).is_some();
+    }
+    if alpha && t.class == 0 {
+        t.prior = classes.name_prior(w);
+    }
+    t
 }
 
 /// The token infos of one sentence.
@@ -739,7 +824,7 @@ pub fn token_infos(
         sentence,
         (gaz, pat),
         classes,
-        &mut String::new(),
+        (&mut String::new(), None),
         &mut out,
     );
     out
@@ -782,21 +867,12 @@ pub fn static_features(
     f(5, pair(t.shape, first));
     f(6, pair(t.lower, first));
     // affixes of the lowercase form
-    crate::text::fold_into(sentence.tokens[i].text(text), buf);
-    // byte offsets where the last 2, 3, 4 chars start, and after the first 3
-    let mut suffix_at = [usize::MAX; 5];
-    for (k, (b, _)) in buf.char_indices().rev().take(5).enumerate() {
-        suffix_at[k] = b;
-    }
-    // a suffix of k chars is used when the word is longer than k chars
-    for (template, k) in [(7u64, 2usize), (8, 3), (9, 4)] {
-        if suffix_at[k] != usize::MAX {
-            f(template, hash_bytes(&buf.as_bytes()[suffix_at[k - 1]..]));
-        }
-    }
-    if let Some((b, _)) = buf.char_indices().nth(3) {
-        if b < buf.len() {
-            f(10, hash_bytes(&buf.as_bytes()[..b]));
+    let affixes = t
+        .affixes
+        .unwrap_or_else(|| Affixes::of(sentence.tokens[i].text(text), buf));
+    for (k, template) in (7u64..=10).enumerate() {
+        if affixes.present & (1 << k) != 0 {
+            f(template, affixes.hashes[k]);
         }
     }
     // context words and shapes
@@ -847,7 +923,7 @@ pub fn static_features(
     f(53, pair(pair(det(-1), first), t.shape));
     f(54, pair(pr(0), lower(1)));
     // a genitive "-s" word before a capitalized common noun ("Merkels Politik")
-    let saxon = t.upper && buf.ends_with('s') && at(1).is_some_and(|n| n.upper && n.class & 1 != 0);
+    let saxon = t.upper && affixes.ends_s && at(1).is_some_and(|n| n.upper && n.class & 1 != 0);
     f(55, pair(saxon as u64, pair(det(-1), pr(0))));
     // what the rest of the document says about the word
     let dc = t.doc as u64;
@@ -934,5 +1010,50 @@ mod tests {
         // listed common nouns get none
         assert_eq!(code("Idee"), vec![0]);
         assert!(is_determiner("einem") && is_determiner("zur") && !is_determiner("eine2"));
+    }
+
+    #[test]
+    fn the_word_memo_gives_the_features_computed_without_it() {
+        let text = "Die Ärztin Özlem Yıldız traf Orlows Berater im Ärztehaus. \
+                    ÄRZTE der UNO, die Ärztin und Orlow: alle kamen, ½ um 3-D.";
+        let classes =
+            WordClasses::parse("Ärztin\tnoun\nBerater\tnoun\nOrlow\tsurname\n", "t").unwrap();
+        let sentences = segment(text);
+        let features = |infos: &[TokenInfo], s: &Sentence| -> Vec<Vec<u32>> {
+            (0..infos.len())
+                .map(|i| {
+                    let mut out = Vec::new();
+                    static_features(text, s, infos, i, 16, &mut String::new(), &mut out);
+                    out
+                })
+                .collect()
+        };
+        let mut memo = WordMemo::default();
+        // twice: the memo is filled in the first round and used in the second
+        for _ in 0..2 {
+            for s in &sentences {
+                let hits: Vec<u8> = (0..s.tokens.len() as u8).map(|i| i % 3).collect();
+                let plain = token_infos(text, s, &hits, &hits, &classes);
+                let mut memoized = Vec::new();
+                token_infos_into(
+                    text,
+                    s,
+                    (&hits, &hits),
+                    &classes,
+                    (&mut String::new(), Some(&mut memo)),
+                    &mut memoized,
+                );
+                assert!(memoized.iter().any(|t| t.affixes.is_some()));
+                let without_affixes = |t: &TokenInfo| TokenInfo {
+                    affixes: None,
+                    ..*t
+                };
+                assert_eq!(
+                    plain.iter().map(without_affixes).collect::<Vec<_>>(),
+                    memoized.iter().map(without_affixes).collect::<Vec<_>>()
+                );
+                assert_eq!(features(&plain, s), features(&memoized, s));
+            }
+        }
     }
 }

@@ -87,6 +87,7 @@ impl Tagger {
         SCRATCH.with(|cell| {
             let mut guard = cell.borrow_mut();
             let scratch = &mut *guard;
+            scratch.memo.serve(&self.model);
             let mut infos = std::mem::take(&mut scratch.infos);
             if infos.len() < sentences.len() {
                 infos.resize_with(sentences.len(), Vec::new);
@@ -98,7 +99,7 @@ impl Tagger {
                     s,
                     (&gaz[k], &pat[k]),
                     self.model.classes(),
-                    &mut scratch.buf,
+                    (&mut scratch.buf, Some(&mut scratch.memo)),
                     v,
                 );
             }
@@ -187,6 +188,8 @@ pub(crate) struct Scratch {
     history: Vec<u32>,
     buf: String,
     labels: Vec<u8>,
+    /// Token infos of words seen before.
+    memo: features::WordMemo,
 }
 
 /// The best label allowed after `prev` (ties: the lower label).
