@@ -52,6 +52,8 @@ fn pipeline(no_model: bool) -> Pipeline {
     Pipeline::new(&PipelineOptions {
         recognizer: RecognizerOptions {
             no_model,
+            // as the command line sets it
+            listed_first_names: no_model,
             ..Default::default()
         },
         ..Default::default()

@@ -19,16 +19,43 @@ struct Case {
     aliases: Vec<(String, String)>,
 }
 
-/// A pipeline with lists and patterns only.
+/// A pipeline with lists and patterns only, as `--no-model` runs it.
 pub fn pattern_pipeline() -> Pipeline {
+    lists_pipeline(true)
+}
+
+fn lists_pipeline(listed_first_names: bool) -> Pipeline {
     Pipeline::new(&PipelineOptions {
         data: DataSource::builtin(),
         recognizer: RecognizerOptions {
             no_model: true,
             model_path: None,
+            listed_first_names,
         },
     })
     .unwrap()
+}
+
+#[test]
+fn listed_first_names_start_person_names_without_the_tagger_only() {
+    // "Winfried" and "Hartwig" are in the name list, not among the first
+    // names of the training corpora
+    let text = "Das Hoffen war vergebens: Winfried Voscherau lehnt es ab. \
+                Den Altar gestaltete 1968 Hartwig Weinert.";
+    let persons = |pipeline: &Pipeline| -> Vec<String> {
+        let a = pipeline.analyze(Document::new("t", text));
+        a.recognized
+            .mentions
+            .iter()
+            .filter(|m| m.etype.to_string() == "PER")
+            .map(|m| m.text(&a.doc.text).to_string())
+            .collect()
+    };
+    assert_eq!(
+        persons(&lists_pipeline(true)),
+        ["Winfried Voscherau", "Hartwig Weinert"]
+    );
+    assert!(persons(&lists_pipeline(false)).is_empty());
 }
 
 #[test]

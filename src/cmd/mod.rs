@@ -28,6 +28,7 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         recognizer: RecognizerOptions {
             no_model: cli.no_model,
             model_path: cli.model.clone(),
+            listed_first_names: cli.no_model,
         },
     };
     match cli.command {

@@ -33,6 +33,7 @@ pub fn run(options: &PipelineOptions, args: TrainArgs) -> anyhow::Result<ExitCod
     let mut list_options = options.clone();
     list_options.recognizer.no_model = true;
     list_options.recognizer.model_path = None;
+    list_options.recognizer.listed_first_names = false;
     let pipeline = load_pipeline(&list_options)?;
     let classes_text = std::fs::read_to_string(&args.word_classes)
         .with_context(|| format!("reading {}", args.word_classes.display()))?;

@@ -204,6 +204,7 @@ pub fn cross_validate(
         write_model(&model, &path)?;
         let mut fold_options = options.clone();
         fold_options.recognizer.no_model = false;
+        fold_options.recognizer.listed_first_names = false;
         fold_options.recognizer.model_path = Some(path);
         let pipeline = Pipeline::new(&fold_options)?;
         let report = super::evaluate(&pipeline, &heldin[lo..hi]);

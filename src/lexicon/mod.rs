@@ -48,6 +48,10 @@ const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../data/lexicon/first_names.tsv"),
     ),
     (
+        "lexicon/first_names_listed.tsv",
+        include_str!("../../data/lexicon/first_names_listed.tsv"),
+    ),
+    (
         "lexicon/stopwords.tsv",
         include_str!("../../data/lexicon/stopwords.tsv"),
     ),

@@ -1,5 +1,7 @@
 //! Name lists for the patterns: first names (`data/lexicon/first_names.tsv`,
-//! generated from the training corpora by `scripts/gen_first_names.py`) and
+//! generated from the training corpora by `scripts/gen_first_names.py`, and
+//! for runs without the tagger also `data/lexicon/first_names_listed.tsv`,
+//! generated from a name list by `scripts/listed_first_names.py`) and
 //! words that are never names and verbs of saying
 //! (`data/lexicon/stopwords.tsv`).
 
@@ -12,6 +14,8 @@ use crate::error::Result;
 
 /// The first-name file's name under `data/`.
 pub const FIRST_NAMES: &str = "lexicon/first_names.tsv";
+/// The listed first names' file name under `data/`.
+pub const LISTED_FIRST_NAMES: &str = "lexicon/first_names_listed.tsv";
 /// The stopword file's name under `data/`.
 pub const STOPWORDS: &str = "lexicon/stopwords.tsv";
 
@@ -26,16 +30,24 @@ pub struct NameLists {
 }
 
 impl NameLists {
-    /// Load the first-name and stopword files.
-    pub fn load(data: &DataSource) -> Result<NameLists> {
+    /// Load the first-name and stopword files; with `listed`, the listed
+    /// first names too.
+    pub fn load(data: &DataSource, listed: bool) -> Result<NameLists> {
         let mut lists = NameLists::default();
-        let text = data.read(FIRST_NAMES)?;
-        for rec in records(&text) {
-            let name = rec.fields[0].trim();
-            if name.is_empty() {
-                return Err(data_error(FIRST_NAMES, rec.line, "empty name"));
+        let files: &[&str] = if listed {
+            &[FIRST_NAMES, LISTED_FIRST_NAMES]
+        } else {
+            &[FIRST_NAMES]
+        };
+        for &file in files {
+            let text = data.read(file)?;
+            for rec in records(&text) {
+                let name = rec.fields[0].trim();
+                if name.is_empty() {
+                    return Err(data_error(file, rec.line, "empty name"));
+                }
+                lists.first_names.insert(name.to_string());
             }
-            lists.first_names.insert(name.to_string());
         }
         let text = data.read(STOPWORDS)?;
         for rec in records(&text) {

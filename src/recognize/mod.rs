@@ -140,6 +140,13 @@ pub struct RecognizerOptions {
     pub no_model: bool,
     /// Load the tagger model from this file instead of the built-in one.
     pub model_path: Option<std::path::PathBuf>,
+    /// Let the patterns take the first names of a name list
+    /// (`lexicon/first_names_listed.tsv`) too, not only those seen in the
+    /// training corpora. Meant for runs without the tagger (the command
+    /// line turns it on with `--no-model`): the tagger has these names in
+    /// its word classes, and its weights were learned beside patterns
+    /// without them.
+    pub listed_first_names: bool,
 }
 
 /// The combined recognizer used by `build`, `entities` and `eval`.
@@ -153,7 +160,7 @@ impl Recognizer {
     /// Build the recognizer from data files.
     pub fn new(data: &DataSource, options: &RecognizerOptions) -> Result<Recognizer> {
         let gazetteer = gazetteer::Gazetteer::load(data)?;
-        let patterns = patterns::Patterns::load(data)?;
+        let patterns = patterns::Patterns::load_with(data, options.listed_first_names)?;
         let tagger = if options.no_model {
             None
         } else {
@@ -669,6 +676,7 @@ mod tests {
             &RecognizerOptions {
                 no_model: true,
                 model_path: None,
+                listed_first_names: false,
             },
         )
         .unwrap()

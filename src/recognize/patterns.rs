@@ -639,9 +639,17 @@ fn initials_match(words: &[Word], acr: &str) -> bool {
 impl Patterns {
     /// Load the role, organization, first-name and stopword lexicons.
     pub fn load(data: &DataSource) -> Result<Patterns> {
+        Patterns::load_with(data, false)
+    }
+
+    /// [`Patterns::load`]; with `listed_first_names`, the first names of
+    /// `lexicon/first_names_listed.tsv` start person names too. That list
+    /// serves runs without the tagger: the tagger knows those names from
+    /// its word classes and was trained beside patterns without them.
+    pub fn load_with(data: &DataSource, listed_first_names: bool) -> Result<Patterns> {
         let roles = RoleLexicon::load(data)?;
         let orgs = OrgLexicon::load(data)?;
-        let names = NameLists::load(data)?;
+        let names = NameLists::load(data, listed_first_names)?;
         let words = WordTable::new(&roles, &orgs, &names);
         let speech = names.speech().map(Box::from).collect();
         let directions = names.directions().map(Box::from).collect();
