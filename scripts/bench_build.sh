@@ -52,7 +52,7 @@ run() { # threads file label extra-args...
   local start end rss
   start=$(date +%s.%N)
   RAYON_NUM_THREADS=$threads /usr/bin/time -f "%M" -o "$work/rss" \
-    "$bin" "$@" build "$work/$file.jsonl" -o "$work/out" 2>/dev/null
+    "$bin" build "$@" "$work/$file.jsonl" -o "$work/out" 2>/dev/null
   end=$(date +%s.%N)
   rss=$(cat "$work/rss")
   local bytes=$full; [ "$file" = half ] && bytes=$half
@@ -60,6 +60,7 @@ run() { # threads file label extra-args...
     t = e - s; printf "%-36s %7.1f MB in %6.2f s = %6.1f MB/s, peak RSS %5.0f MB\n", l, b/1e6, t, b/1e6/t, r/1024 }'
 }
 
+run 1 full "lists+patterns, co-occurrence only" --no-model --cooccurrence-only
 run 1 full "lists+patterns, 1 thread" --no-model
 run 1 full "with tagger, 1 thread"
 run 2 full "with tagger, 2 threads"

@@ -113,6 +113,12 @@ pub struct BuildArgs {
     #[arg(long)]
     pub no_cooccurrence: bool,
 
+    /// Find co-occurrence edges only, not the typed relations (leads,
+    /// member_of, affiliated_with, located_in, events): a quicker "who
+    /// appears with whom" graph of a large archive.
+    #[arg(long, conflicts_with = "no_cooccurrence")]
+    pub cooccurrence_only: bool,
+
     /// Draw only edges of at least this weight (and the entities they link).
     #[arg(long, value_name = "N", default_value_t = 1)]
     pub min_weight: usize,

@@ -55,6 +55,8 @@ pub enum Depth {
     /// Segment, recognize and resolve: entities and their mentions, no
     /// relations (what `entities` and `eval` need).
     Entities,
+    /// Entities and their co-occurrence relations, no typed relations.
+    CoOccurrence,
     /// Everything, relations included.
     Relations,
 }
@@ -114,19 +116,19 @@ impl Pipeline {
     ) -> Analysis {
         let resolved = resolve(&doc.text, &recognized);
         let chars = CharIndex::new(&doc.text);
-        let relations = if depth == Depth::Entities {
-            Vec::new()
-        } else {
-            self.relater.relate_with_countries(
-                &DocumentView {
-                    doc: &doc,
-                    sentences: &sentences,
-                    recognized: &recognized,
-                    resolved: &resolved,
-                    chars: &chars,
-                },
-                Some(self.recognizer.gazetteer()),
-            )
+        let view = DocumentView {
+            doc: &doc,
+            sentences: &sentences,
+            recognized: &recognized,
+            resolved: &resolved,
+            chars: &chars,
+        };
+        let relations = match depth {
+            Depth::Entities => Vec::new(),
+            Depth::CoOccurrence => crate::relate::cooccur::co_occurrences(&view),
+            Depth::Relations => self
+                .relater
+                .relate_with_countries(&view, Some(self.recognizer.gazetteer())),
         };
         Analysis {
             doc,

@@ -149,3 +149,38 @@ fn bad_filter_and_format_arguments_fail_clearly() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("THING"), "{}", stderr(&out));
 }
+
+#[test]
+fn cooccurrence_only_gives_the_same_cooccurrence_edges_and_no_others() {
+    let dir = tempdir();
+    let article = crate::harness::sample_article();
+    let article = article.to_str().unwrap();
+    let full = dir.path().join("full");
+    let only = dir.path().join("only");
+    crate::harness::nergraph_ok(&["build", article, "-o", full.to_str().unwrap()]);
+    crate::harness::nergraph_ok(&[
+        "build",
+        article,
+        "--cooccurrence-only",
+        "-o",
+        only.to_str().unwrap(),
+    ]);
+    let edges = |dir: &Path| crate::harness::read_csv(&dir.join("edges.csv"));
+    let (full_edges, only_edges) = (edges(&full), edges(&only));
+    // the sample article has typed relations (Tokajew asks Putin for help)
+    assert!(full_edges.iter().any(|r| r["relation"] != "co_occurs"));
+    assert!(only_edges.iter().all(|r| r["relation"] == "co_occurs"));
+    let cooccurs: Vec<_> = full_edges
+        .into_iter()
+        .filter(|r| r["relation"] == "co_occurs")
+        .collect();
+    assert_eq!(cooccurs, only_edges);
+    // the same entities, whatever their degrees
+    let ids = |dir: &Path| -> Vec<String> {
+        crate::harness::read_csv(&dir.join("nodes.csv"))
+            .into_iter()
+            .map(|r| r["id"].clone())
+            .collect()
+    };
+    assert_eq!(ids(&full), ids(&only));
+}

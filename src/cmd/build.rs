@@ -20,7 +20,11 @@ pub fn run(options: &PipelineOptions, args: BuildArgs) -> anyhow::Result<ExitCod
     let mut failed = Vec::new();
     pipeline.for_each_analysis(
         open_inputs(&args.inputs),
-        Depth::Relations,
+        if args.cooccurrence_only {
+            Depth::CoOccurrence
+        } else {
+            Depth::Relations
+        },
         |a| {
             problems.warnings(&a.doc);
             builder.add_document_owned(&a.doc.id, &a.resolved, a.relations);
