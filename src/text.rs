@@ -13,13 +13,36 @@ pub struct CharIndex {
 impl CharIndex {
     /// Index the char boundaries of `text`.
     pub fn new(text: &str) -> CharIndex {
+        let bytes = text.as_bytes();
         let mut marks = Vec::new();
-        for (ci, (bi, ch)) in text.char_indices().enumerate() {
-            let len = ch.len_utf8();
-            if len > 1 {
-                // the byte just after this char has char index ci + 1
-                marks.push((bi + len, ci + 1));
+        // bytes after the first of the multi-byte chars before `i`: the char
+        // index of byte `i` is `i - extra`
+        let mut extra = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            // eight ASCII bytes at a time
+            if let Some(chunk) = bytes.get(i..i + 8) {
+                let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+                if word & 0x8080_8080_8080_8080 == 0 {
+                    i += 8;
+                    continue;
+                }
             }
+            let b = bytes[i];
+            if b < 0x80 {
+                i += 1;
+                continue;
+            }
+            // a lead byte (the text is UTF-8): the length of its char
+            let len = match b {
+                0xf0.. => 4,
+                0xe0.. => 3,
+                _ => 2,
+            };
+            // the byte just after this char has char index (i - extra) + 1
+            marks.push((i + len, i - extra + 1));
+            extra += len - 1;
+            i += len;
         }
         CharIndex { marks }
     }
@@ -133,6 +156,25 @@ mod tests {
         assert_eq!(ci.char_at(b), 10);
         assert_eq!(ci.char_at(t.len()), t.chars().count());
         assert_eq!(ci.char_at(0), 0);
+    }
+
+    #[test]
+    fn char_index_agrees_with_char_indices_at_every_boundary() {
+        let texts = [
+            "",
+            "plain ASCII text, longer than eight bytes",
+            "ä",
+            "Größe von Bärbel – „Zitat“ 😀 und 東京, dann noch einmal ASCII bis zum Ende",
+            "😀😀ab€cdefghijklmnöp",
+            "abcdefgh\u{10FFFF}ijklmnop\u{80}q",
+        ];
+        for t in texts {
+            let ci = CharIndex::new(t);
+            for (c, (b, _)) in t.char_indices().enumerate() {
+                assert_eq!(ci.char_at(b), c, "{:?} at byte {}", t, b);
+            }
+            assert_eq!(ci.char_at(t.len()), t.chars().count(), "{:?}", t);
+        }
     }
 
     #[test]
