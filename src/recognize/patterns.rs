@@ -190,7 +190,7 @@ struct Lexical {
 
 /// Words already looked up, per thread: news repeat their words, and one
 /// hash lookup replaces the shape scan and the role, organization and word
-/// list lookups of a token.
+/// list lookups of a token that does not start with a lowercase letter.
 #[derive(Default)]
 struct LexicalMemo {
     /// [`Patterns::id`] of the pattern set the entries came from.
@@ -749,7 +749,13 @@ impl Patterns {
             let gaz_whole =
                 gaz.is_some_and(|g| gazetteer[g].start == t.start && gazetteer[g].end == t.end);
             let word = &text[t.start..t.end];
-            let lex = memo.get(word, |w| self.lexical(w, buf));
+            // a lowercase word is quicker to look at than to look up: its
+            // lists are small and the memo's entries are spread in memory
+            let lex = if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+                self.lexical(word, buf)
+            } else {
+                memo.get(word, |w| self.lexical(w, buf))
+            };
             out.push(Word {
                 text: word,
                 start: t.start,
