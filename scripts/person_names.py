@@ -59,6 +59,20 @@ def is_cyrillic(name):
     return all(0x400 <= ord(ch) < 0x500 or ch in "-'" for ch in name)
 
 
+def table_names(provider, prefix):
+    """The strings of the provider's name tables whose attribute names start
+    with `prefix` ("first_names", "first_names_female", ...), in a fixed
+    order; weighted tables (dicts) give their keys."""
+    for attr in sorted(dir(provider)):
+        if not attr.startswith(prefix):
+            continue
+        value = getattr(provider, attr)
+        if hasattr(value, "keys"):
+            value = list(value.keys())
+        if isinstance(value, (list, tuple, set, frozenset)):
+            yield from (v for v in value if isinstance(v, str))
+
+
 def main():
     if len(sys.argv) != 2:
         sys.exit(__doc__)
@@ -69,21 +83,8 @@ def main():
         if locale.startswith("_") or not os.path.isdir(os.path.join(base, locale)):
             continue
         provider = importlib.import_module("faker.providers.person." + locale).Provider
-        for attr in sorted(dir(provider)):
-            if attr.startswith("first_names"):
-                cls = "firstname"
-            elif attr.startswith("last_names"):
-                cls = "surname"
-            else:
-                continue
-            value = getattr(provider, attr)
-            if hasattr(value, "keys"):
-                value = list(value.keys())
-            if not isinstance(value, (list, tuple, set, frozenset)):
-                continue
-            for full in value:
-                if not isinstance(full, str):
-                    continue
+        for prefix, cls in (("first_names", "firstname"), ("last_names", "surname")):
+            for full in table_names(provider, prefix):
                 for part in full.replace("-", " - ").split():
                     if part == "-":
                         continue
