@@ -8,6 +8,7 @@
 //! the other two as features. [`Recognizer::recognize`] merges their spans.
 
 pub mod gazetteer;
+pub mod memo;
 pub mod patterns;
 pub mod tagger;
 

@@ -12,6 +12,7 @@ use crate::lexicon::names::NameLists;
 use crate::lexicon::orgs::{OrgHits, OrgLexicon};
 use crate::lexicon::roles::RoleLexicon;
 use crate::lexicon::DataSource;
+use crate::recognize::memo::WordMemo;
 use crate::recognize::{AliasLink, EntityType, Mention, Recognized, Source};
 use crate::segment::Sentence;
 
@@ -170,7 +171,7 @@ pub struct Patterns {
     speech: HashSet<Box<str>, FixedState>,
     /// Compass directions ("Südwesten"): see [`Patterns::is_direction`].
     directions: HashSet<Box<str>, FixedState>,
-    /// Distinguishes the lexical memos of different pattern sets.
+    /// Owner number of this pattern set's word memos.
     id: u64,
 }
 
@@ -187,36 +188,6 @@ struct Lexical {
     role: bool,
     hits: OrgHits,
 }
-
-/// Words already looked up, per thread: news repeat their words, and one
-/// hash lookup replaces the shape scan and the role, organization and word
-/// list lookups of a token that does not start with a lowercase letter.
-#[derive(Default)]
-struct LexicalMemo {
-    /// [`Patterns::id`] of the pattern set the entries came from.
-    owner: u64,
-    map: HashMap<Box<str>, Lexical, FixedState>,
-}
-
-impl LexicalMemo {
-    /// At most this many words are kept; the memo starts over when full.
-    const CAPACITY: usize = 1 << 16;
-
-    fn get(&mut self, word: &str, compute: impl FnOnce(&str) -> Lexical) -> Lexical {
-        if let Some(l) = self.map.get(word) {
-            return *l;
-        }
-        let l = compute(word);
-        if self.map.len() >= Self::CAPACITY {
-            self.map.clear();
-        }
-        self.map.insert(word.into(), l);
-        l
-    }
-}
-
-/// Source of [`Patterns::id`].
-static NEXT_PATTERNS_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// A token of a sentence with what the gazetteer knows of it.
 #[derive(Debug, Clone, Copy)]
@@ -659,7 +630,7 @@ impl Patterns {
             words,
             speech,
             directions,
-            id: NEXT_PATTERNS_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            id: super::memo::new_owner(),
         })
     }
 
@@ -697,13 +668,11 @@ impl Patterns {
         let mut ranges: Vec<std::ops::Range<usize>> = Vec::with_capacity(sentences.len());
         let mut buf = String::new();
         thread_local! {
-            static MEMO: std::cell::RefCell<LexicalMemo> = Default::default();
+            // what the word lists say of capitalized words seen before
+            static MEMO: std::cell::RefCell<WordMemo<Lexical>> = Default::default();
         }
         MEMO.with_borrow_mut(|memo| {
-            if memo.owner != self.id {
-                memo.map.clear();
-                memo.owner = self.id;
-            }
+            memo.serve(self.id);
             for s in sentences {
                 let from = all.len();
                 self.words_of(text, s, gazetteer, &mut gi, (memo, &mut buf), &mut all);
@@ -738,7 +707,7 @@ impl Patterns {
         s: &Sentence,
         gazetteer: &[Mention],
         gi: &mut usize,
-        (memo, buf): (&mut LexicalMemo, &mut String),
+        (memo, buf): (&mut WordMemo<Lexical>, &mut String),
         out: &mut Vec<Word<'t>>,
     ) {
         for t in &s.tokens {

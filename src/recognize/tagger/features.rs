@@ -9,6 +9,7 @@
 
 use super::memory::NameMemory;
 use crate::error::{Error, Result};
+use crate::recognize::memo::WordMemo;
 use crate::recognize::{EntityType, Mention};
 use crate::segment::Sentence;
 
@@ -463,33 +464,6 @@ impl Affixes {
     }
 }
 
-/// Token infos of words already seen, per thread: a capitalized or
-/// non-ASCII word's hashes, shape, classes, name prior and affixes are
-/// looked up once, not at every occurrence. The memo belongs to one model
-/// (it holds the model, so that its address stays unique).
-#[derive(Default)]
-pub struct WordMemo {
-    owner: Option<std::sync::Arc<super::Model>>,
-    map: std::collections::HashMap<Box<str>, TokenInfo, foldhash::fast::FixedState>,
-}
-
-impl WordMemo {
-    /// At most this many words are kept; the memo starts over when full.
-    const CAPACITY: usize = 1 << 16;
-
-    /// Make the memo serve `model`, emptying it if it served another.
-    pub fn serve(&mut self, model: &std::sync::Arc<super::Model>) {
-        if !self
-            .owner
-            .as_ref()
-            .is_some_and(|m| std::sync::Arc::ptr_eq(m, model))
-        {
-            self.map.clear();
-            self.owner = Some(model.clone());
-        }
-    }
-}
-
 impl TokenInfo {
     /// Whether the model must look at this token given the previous label;
     /// other tokens are O.
@@ -693,7 +667,7 @@ pub fn token_infos_into(
     sentence: &Sentence,
     (gaz, pat): (&[u8], &[u8]),
     classes: &WordClasses,
-    (buf, mut memo): (&mut String, Option<&mut WordMemo>),
+    (buf, mut memo): (&mut String, Option<&mut WordMemo<TokenInfo>>),
     out: &mut Vec<TokenInfo>,
 ) {
     out.clear();
@@ -726,18 +700,10 @@ pub fn token_infos_into(
                 affixes: None,
             }
         } else if let Some(memo) = memo.as_deref_mut() {
-            match memo.map.get(w) {
-                Some(info) => *info,
-                None => {
-                    let mut info = word_info(w, classes, buf);
-                    info.affixes = Some(Affixes::of(w, buf));
-                    if memo.map.len() >= WordMemo::CAPACITY {
-                        memo.map.clear();
-                    }
-                    memo.map.insert(w.into(), info);
-                    info
-                }
-            }
+            memo.get(w, |w| TokenInfo {
+                affixes: Some(Affixes::of(w, buf)),
+                ..word_info(w, classes, buf)
+            })
         } else {
             word_info(w, classes, buf)
         };
@@ -1029,6 +995,7 @@ mod tests {
                 .collect()
         };
         let mut memo = WordMemo::default();
+        memo.serve(1);
         // twice: the memo is filled in the first round and used in the second
         for _ in 0..2 {
             for s in &sentences {

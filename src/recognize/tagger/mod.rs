@@ -27,9 +27,18 @@ use crate::segment::Sentence;
 const BUILTIN: &[u8] = include_bytes!("../../../data/models/tagger.bin");
 
 /// A trained tagger.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Tagger {
     model: Arc<Model>,
+    /// Owner number of this tagger's word memos.
+    memo_owner: u64,
+}
+
+/// Taggers are equal when their models are.
+impl PartialEq for Tagger {
+    fn eq(&self, other: &Tagger) -> bool {
+        self.model == other.model
+    }
 }
 
 impl Tagger {
@@ -43,7 +52,7 @@ impl Tagger {
                 .map_err(|e| e.to_string())
         });
         match model {
-            Ok(m) => Ok(Some(Tagger { model: m.clone() })),
+            Ok(m) => Ok(Some(Tagger::with(m.clone()))),
             Err(e) => Err(Error::data(e.clone())),
         }
     }
@@ -51,15 +60,21 @@ impl Tagger {
     /// Load a model file written by `nergraph train`.
     pub fn load(path: &Path) -> Result<Tagger> {
         let bytes = std::fs::read(path).map_err(|e| Error::from(e).at_path(path))?;
-        Ok(Tagger {
-            model: Arc::new(Model::from_bytes(&bytes, &path.display().to_string())?),
-        })
+        Ok(Tagger::with(Arc::new(Model::from_bytes(
+            &bytes,
+            &path.display().to_string(),
+        )?)))
     }
 
     /// A tagger with the given weights.
     pub fn from_model(model: Model) -> Tagger {
+        Tagger::with(Arc::new(model))
+    }
+
+    fn with(model: Arc<Model>) -> Tagger {
         Tagger {
-            model: Arc::new(model),
+            model,
+            memo_owner: crate::recognize::memo::new_owner(),
         }
     }
 
@@ -87,7 +102,7 @@ impl Tagger {
         SCRATCH.with(|cell| {
             let mut guard = cell.borrow_mut();
             let scratch = &mut *guard;
-            scratch.memo.serve(&self.model);
+            scratch.memo.serve(self.memo_owner);
             let mut infos = std::mem::take(&mut scratch.infos);
             if infos.len() < sentences.len() {
                 infos.resize_with(sentences.len(), Vec::new);
@@ -188,8 +203,8 @@ pub(crate) struct Scratch {
     history: Vec<u32>,
     buf: String,
     labels: Vec<u8>,
-    /// Token infos of words seen before.
-    memo: features::WordMemo,
+    /// Token infos of capitalized and non-ASCII words seen before.
+    memo: crate::recognize::memo::WordMemo<TokenInfo>,
 }
 
 /// The best label allowed after `prev` (ties: the lower label).
