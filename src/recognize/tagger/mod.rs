@@ -124,6 +124,9 @@ impl Tagger {
                 spans_of(s, &scratch.labels, &mut out);
             }
             discourse::harmonize(sentences, infos_here, &mut out);
+            // keep the buffers of a news article's sentences, not those of
+            // a long text's thousands, whose largest would add up across texts
+            infos.truncate(KEPT_SENTENCE_BUFFERS);
             scratch.infos = infos;
         });
         out
@@ -187,6 +190,9 @@ impl Tagger {
         scratch.labels = labels;
     }
 }
+
+/// The most sentences whose token-info buffers [`Scratch`] keeps.
+const KEPT_SENTENCE_BUFFERS: usize = 256;
 
 /// Reusable buffers for decoding.
 #[derive(Default)]
