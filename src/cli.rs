@@ -40,6 +40,7 @@ pub enum Command {
   nergraph build news/ --format csv,graphml,gexf,json,neo4j --excel
   nergraph build news/ --render svg --top 40 --min-weight 2
   nergraph build news/ --render png --ego Scholz --depth 2 --types PER,ORG
+  nergraph --no-model build archive/ --cooccurrence-only   # quickest: who appears with whom
 
 Tables and graph data (csv, json, graphml, gexf, neo4j) always hold the whole
 graph; --min-weight, --top, --types, --ego and --no-cooccurrence only thin out
