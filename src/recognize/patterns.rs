@@ -699,8 +699,9 @@ impl Patterns {
 
     /// Append the tokens of sentence `s` to `out`, with their gazetteer
     /// coverage and what the lexicons know of them; `gi` is a cursor into
-    /// `gazetteer` that only moves forward across sentences, `buf` a scratch
-    /// buffer for folding.
+    /// `gazetteer` that only moves forward across sentences, `memo` holds
+    /// what the lexicons said of capitalized words before, `buf` is a
+    /// scratch buffer for folding.
     fn words_of<'t>(
         &self,
         text: &'t str,
