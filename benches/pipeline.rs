@@ -13,7 +13,7 @@ use divan::counter::BytesCount;
 use divan::Bencher;
 use nergraph::graph::GraphBuilder;
 use nergraph::lexicon::DataSource;
-use nergraph::pipeline::{Pipeline, PipelineOptions};
+use nergraph::pipeline::{Depth, Pipeline, PipelineOptions};
 use nergraph::read::{Document, Input, Inputs};
 use nergraph::recognize::gazetteer::Gazetteer;
 use nergraph::recognize::{Recognized, RecognizerOptions};
@@ -222,6 +222,23 @@ fn analyze_and_graph(b: Bencher, no_model: bool) {
         let mut g = GraphBuilder::new();
         for d in &docs {
             let a = p.analyze(d.clone());
+            g.add_document(&a.doc.id, &a.resolved, &a.relations);
+        }
+        divan::black_box(g.finish())
+    });
+}
+
+/// The pipeline of the 50 MB/s goal: segment, lists, patterns, resolve,
+/// co-occurrence and graph, without the tagger and the typed relations
+/// (`nergraph --no-model build --cooccurrence-only`).
+#[divan::bench]
+fn cooccurrence_graph_lists_and_patterns(b: Bencher) {
+    let docs = corpus();
+    let p = pipeline(true);
+    b.counter(bytes(&docs)).bench(|| {
+        let mut g = GraphBuilder::new();
+        for d in &docs {
+            let a = p.analyze_to(d.clone(), Depth::CoOccurrence);
             g.add_document(&a.doc.id, &a.resolved, &a.relations);
         }
         divan::black_box(g.finish())
