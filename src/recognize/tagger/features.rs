@@ -766,7 +766,7 @@ fn word_info(w: &str, classes: &WordClasses, buf: &mut String) -> TokenInfo {
         return t;
     }
     if w.chars().next().is_some_and(char::is_uppercase) {
-        crate::text::fold_into(w, buf);
+        // `buf` still holds the lowercase form folded above
         t.key = DocEvidence::key(buf);
         t.gen_s = buf.ends_with('s') && buf.chars().nth(3).is_some();
     }
