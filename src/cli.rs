@@ -256,7 +256,7 @@ pub struct TrainArgs {
     pub word_classes: PathBuf,
 
     /// Passes over the training data.
-    #[arg(long, default_value_t = 8)]
+    #[arg(long, default_value_t = 16)]
     pub epochs: usize,
 
     /// Seed of the shuffle (training is deterministic for a given seed).

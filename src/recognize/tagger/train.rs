@@ -54,7 +54,7 @@ impl Default for TrainOptions {
     fn default() -> TrainOptions {
         TrainOptions {
             bits: 20,
-            epochs: 8,
+            epochs: 16,
             seed: 20140101,
             runs: 1,
         }
