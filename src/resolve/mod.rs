@@ -89,6 +89,38 @@ pub fn genitive_bases(s: &str) -> impl Iterator<Item = &str> {
     .filter(|b| b.chars().count() >= 2)
 }
 
+/// Words of address and academic titles that may open a person's mention
+/// ("Frau Merkel", "Herr Dr. Roselieb") without being part of the name.
+const HONORIFICS: [&str; 12] = [
+    "Herr",
+    "Herrn",
+    "Frau",
+    "Fräulein",
+    "Dr.",
+    "Prof.",
+    "Dipl.-Ing.",
+    "Mag.",
+    "Mr.",
+    "Mrs.",
+    "Ms.",
+    "Sir",
+];
+
+/// A person's name without the words of address and titles before it:
+/// "Frau Merkel" → "Merkel", "Herr Dr. Hans Roselieb" → "Hans Roselieb".
+/// The name itself when nothing else would be left ("Herr").
+pub fn without_honorifics(name: &str) -> &str {
+    let mut rest = name;
+    while let Some((first, tail)) = rest.split_once(char::is_whitespace) {
+        let tail = tail.trim_start();
+        if tail.is_empty() || !HONORIFICS.contains(&first) {
+            break;
+        }
+        rest = tail;
+    }
+    rest
+}
+
 /// The name a mention contributes as a label candidate.
 fn name_of<'a>(m: &'a Mention, text: &'a str) -> &'a str {
     m.canonical.as_deref().unwrap_or_else(|| m.text(text))
@@ -140,13 +172,25 @@ pub fn resolve(text: &str, recognized: &Recognized) -> Resolved {
     // 3. Surnames join the one full name they belong to.
     // Full names keyed by (first word, surname) so that "Angela Merkel" and
     // "Angela Dorothea Merkel" count as one person.
+    // A person's words of address do not count: "Frau Merkel" is a surname.
+    let bare: Vec<&str> = ms
+        .iter()
+        .zip(&surfaces)
+        .map(|(m, s)| {
+            if m.etype == EntityType::Per {
+                without_honorifics(s)
+            } else {
+                s
+            }
+        })
+        .collect();
     let mut persons: HashMap<&str, HashMap<(&str, &str), usize, FixedState>, FixedState> =
         HashMap::default();
     for (i, m) in ms.iter().enumerate() {
         if m.etype != EntityType::Per {
             continue;
         }
-        let mut words = surfaces[i].split_whitespace();
+        let mut words = bare[i].split_whitespace();
         let (Some(first_word), Some(last)) = (words.next(), words.next_back()) else {
             continue;
         };
@@ -161,7 +205,7 @@ pub fn resolve(text: &str, recognized: &Recognized) -> Resolved {
         groups.join(first, i);
     }
     for (i, m) in ms.iter().enumerate() {
-        let s = surfaces[i];
+        let s = bare[i];
         if s.contains(char::is_whitespace) || m.source == Source::Gazetteer {
             continue;
         }
@@ -273,8 +317,17 @@ fn describe(
             base
         }
     };
-    let words = |i: usize| name_of(&ms[i], text).split_whitespace().count();
-    let len = |i: usize| name_of(&ms[i], text).chars().count();
+    // a person's label leaves out words of address: "Frau Merkel" → "Merkel"
+    let label_name = |i: usize| {
+        let name = name_of(&ms[i], text);
+        if etype == EntityType::Per {
+            without_honorifics(name)
+        } else {
+            name
+        }
+    };
+    let words = |i: usize| label_name(i).split_whitespace().count();
+    let len = |i: usize| label_name(i).chars().count();
     let best = match etype {
         EntityType::Per => candidates
             .iter()
@@ -299,7 +352,7 @@ fn describe(
             }),
     };
     let best = best.unwrap_or(group[0]);
-    let name = name_of(&ms[best], text);
+    let name = label_name(best);
     let label = match etype {
         EntityType::Per => title_case(name),
         EntityType::Loc => nominative(name).or_else(|| title_case(name)),
@@ -441,6 +494,51 @@ mod tests {
         assert_eq!(res.entities[0].label, "Vera Beispiel");
         assert_eq!(res.entities[0].id, "per:vera-beispiel");
         assert_eq!(res.entities[0].aliases.len(), 3);
+    }
+
+    #[test]
+    fn words_of_address_are_no_part_of_a_name() {
+        assert_eq!(without_honorifics("Frau Merkel"), "Merkel");
+        assert_eq!(
+            without_honorifics("Herr Dr. Hans Roselieb"),
+            "Hans Roselieb"
+        );
+        assert_eq!(without_honorifics("Prof.  Vera Beispiel"), "Vera Beispiel");
+        assert_eq!(without_honorifics("Herr"), "Herr");
+        assert_eq!(without_honorifics("Frau Dr."), "Dr.");
+        assert_eq!(without_honorifics("Herrmann Beispiel"), "Herrmann Beispiel");
+    }
+
+    #[test]
+    fn a_surname_after_a_word_of_address_joins_the_full_name() {
+        let text = "Vera Beispiel kam. Frau Beispiel sprach. Herr Dr. Otto Muster nickte. Herr Muster ging.";
+        let r = Recognized {
+            mentions: vec![
+                mention(text, "Vera Beispiel", 0, EntityType::Per),
+                mention(text, "Frau Beispiel", 0, EntityType::Per),
+                mention(text, "Herr Dr. Otto Muster", 0, EntityType::Per),
+                mention(text, "Herr Muster", 0, EntityType::Per),
+            ],
+            aliases: vec![],
+        };
+        let res = resolve(text, &r);
+        let labels: Vec<&str> = res.entities.iter().map(|e| e.label.as_str()).collect();
+        assert_eq!(labels, ["Vera Beispiel", "Otto Muster"]);
+        assert_eq!(res.mention_entity, [0, 0, 1, 1]);
+        assert_eq!(res.entities[1].id, "per:otto-muster");
+        assert!(res.entities[0].aliases.contains("Frau Beispiel"));
+    }
+
+    #[test]
+    fn a_person_named_only_with_a_word_of_address_is_labelled_by_the_surname() {
+        let text = "Herr Beispiel sprach.";
+        let r = Recognized {
+            mentions: vec![mention(text, "Herr Beispiel", 0, EntityType::Per)],
+            aliases: vec![],
+        };
+        let res = resolve(text, &r);
+        assert_eq!(res.entities[0].label, "Beispiel");
+        assert_eq!(res.entities[0].id, "per:beispiel");
     }
 
     #[test]
