@@ -215,7 +215,7 @@ impl Recognizer {
                 .into_iter()
                 // the words the patterns never take for organizations
                 .filter(|m| !self.patterns.is_not_acronym(&text[m.start..m.end]))
-                .map(|m| self.inhabitant(text, self.without_direction(text, m))),
+                .map(|m| self.link(text, self.inhabitant(text, self.without_direction(text, m)))),
         );
         let mentions = join_place_and_organization(text, merge_overlaps(gaz));
         let mentions = match &self.tagger {
@@ -264,6 +264,32 @@ impl Recognizer {
             m.kb_id = place.kb_id.clone();
             m.canonical = Some(place.canonical.clone());
             m.derived = true;
+        }
+        m
+    }
+
+    /// A model mention that is exactly a name the gazetteer lists, of the
+    /// same type, is that entry: the gazetteer had left it to the context
+    /// ("Singen Richtung Stuttgart", where "Singen" may be a verb) or to a
+    /// word boundary ("Speyer- Beim Ausparken"). A hashtag of a listed name
+    /// ("#München") is that entry whatever type the model gave it.
+    fn link(&self, text: &str, mut m: Mention) -> Mention {
+        if m.kb_id.is_some() || m.canonical.is_some() {
+            return m;
+        }
+        let surface = &text[m.start..m.end];
+        let (name, hashtag) = match surface.strip_prefix('#') {
+            Some(rest) => (rest, true),
+            None => (surface, false),
+        };
+        if let Some((e, gazetteer::Form::Name | gazetteer::Form::Genitive)) =
+            self.gazetteer.lookup(name)
+        {
+            if hashtag || e.etype == m.etype {
+                m.etype = e.etype;
+                m.kb_id = e.kb_id.clone();
+                m.canonical = Some(e.canonical.clone());
+            }
         }
         m
     }
@@ -697,6 +723,31 @@ mod tests {
         // the stoplist the model's output is filtered with
         assert!(rec.patterns.is_not_acronym("ISIN"));
         assert!(!rec.patterns.is_not_acronym("NATO"));
+    }
+
+    #[test]
+    fn model_mentions_of_listed_names_are_linked_to_the_list() {
+        let rec = lists_only();
+        let text = "Auf der A81 Singen Richtung Stuttgart. Stau bei #München. Gegen Island.";
+        let linked = |word: &str, etype: EntityType| {
+            let m = rec.link(text, at(text, word, etype, Source::Model));
+            (m.etype, m.kb_id.is_some(), m.canonical)
+        };
+        // a common word the gazetteer takes only after "in", "bei", ...
+        assert_eq!(
+            linked("Singen", EntityType::Loc),
+            (EntityType::Loc, true, Some("Singen".into()))
+        );
+        // a hashtag: the list decides the type
+        assert_eq!(
+            linked("#München", EntityType::Org),
+            (EntityType::Loc, true, Some("München".into()))
+        );
+        // another type than the list's: the model's reading stands (a team)
+        assert_eq!(
+            linked("Island", EntityType::Org),
+            (EntityType::Org, false, None)
+        );
     }
 
     #[test]

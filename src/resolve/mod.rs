@@ -358,7 +358,33 @@ fn describe(
         EntityType::Loc => nominative(name).or_else(|| title_case(name)),
         EntityType::Org => nominative(name),
     };
-    (etype, kb_id, label.unwrap_or_else(|| name.to_string()))
+    let label = label.unwrap_or_else(|| name.to_string());
+    (etype, kb_id, without_hashtags(label))
+}
+
+/// A label without the hash signs of hashtags inside it ("Mohamed #Abrini"
+/// → "Mohamed Abrini"): tweets tag names, and the tagger learned to take the
+/// sign into the name.
+fn without_hashtags(label: String) -> String {
+    let tagged = |(i, c): (usize, char)| {
+        c == '#'
+            && label[..i]
+                .chars()
+                .next_back()
+                .is_none_or(char::is_whitespace)
+            && label[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphabetic)
+    };
+    if !label.char_indices().any(tagged) {
+        return label;
+    }
+    label
+        .char_indices()
+        .filter(|&ic| !tagged(ic))
+        .map(|(_, c)| c)
+        .collect()
 }
 
 /// A person's or place's name written in capitals (a dateline "EISENBERG",
@@ -539,6 +565,15 @@ mod tests {
         let res = resolve(text, &r);
         assert_eq!(res.entities[0].label, "Beispiel");
         assert_eq!(res.entities[0].id, "per:beispiel");
+    }
+
+    #[test]
+    fn labels_leave_out_the_hash_signs_of_hashtags() {
+        assert_eq!(without_hashtags("Mohamed #Abrini".into()), "Mohamed Abrini");
+        assert_eq!(without_hashtags("#Eißendorf".into()), "Eißendorf");
+        assert_eq!(without_hashtags("C# Foundation".into()), "C# Foundation");
+        assert_eq!(without_hashtags("Nr. #1".into()), "Nr. #1");
+        assert_eq!(without_hashtags("#".into()), "#");
     }
 
     #[test]
