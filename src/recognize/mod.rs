@@ -215,6 +215,7 @@ impl Recognizer {
                 .into_iter()
                 // the words the patterns never take for organizations
                 .filter(|m| !self.patterns.is_not_acronym(&text[m.start..m.end]))
+                .filter_map(|m| self.person_without_nouns(text, m))
                 .map(|m| self.link(text, self.inhabitant(text, self.without_direction(text, m)))),
         );
         let mentions = join_place_and_organization(text, merge_overlaps(gaz));
@@ -266,6 +267,43 @@ impl Recognizer {
             m.derived = true;
         }
         m
+    }
+
+    /// A person the tagger found, without the common nouns at its edges:
+    /// words the word classes list only as common nouns ("Hause Seidenberg",
+    /// "Ajatollah Ali Chamenei", "Axel Muster Rechtsanwalt") are cut off at
+    /// the start, and at the end while two words remain (a surname may be a
+    /// noun the lists lack: "Mark Töpfer"); a person that is one such word
+    /// ("Journalisten", "Gedanken") is no person. Without word classes (no
+    /// model) the mention stays as it is.
+    fn person_without_nouns(&self, text: &str, mut m: Mention) -> Option<Mention> {
+        let Some(t) = &self.tagger else {
+            return Some(m);
+        };
+        if m.etype != EntityType::Per {
+            return Some(m);
+        }
+        let classes = t.model().classes();
+        let noun = |w: &str| w.chars().all(char::is_alphabetic) && classes.is_only_noun(w);
+        // words with their byte offsets in the mention
+        let surface = &text[m.start..m.end];
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut at = 0;
+        for w in surface.split(' ') {
+            if !w.is_empty() {
+                words.push((at, w));
+            }
+            at += w.len() + 1;
+        }
+        let first = words.iter().position(|(_, w)| !noun(w))?;
+        let mut last = words.len() - 1;
+        while last > first + 1 && noun(words[last].1) {
+            last -= 1;
+        }
+        let base = m.start;
+        m.start = base + words[first].0;
+        m.end = base + words[last].0 + words[last].1.len();
+        Some(m)
     }
 
     /// A model mention that is exactly a name the gazetteer lists, of the
@@ -723,6 +761,32 @@ mod tests {
         // the stoplist the model's output is filtered with
         assert!(rec.patterns.is_not_acronym("ISIN"));
         assert!(!rec.patterns.is_not_acronym("NATO"));
+    }
+
+    #[test]
+    fn common_nouns_at_the_edges_of_a_person_are_cut_off() {
+        let rec = Recognizer::new(
+            &crate::lexicon::DataSource::builtin(),
+            &RecognizerOptions::default(),
+        )
+        .unwrap();
+        assert!(rec.tagger.is_some());
+        let text = "im Hause Seidenberg, Axel Muster Rechtsanwalt, Mark Töpfer, Journalisten.";
+        let person = |s: &str| {
+            rec.person_without_nouns(text, at(text, s, EntityType::Per, Source::Model))
+                .map(|m| m.text(text).to_string())
+        };
+        assert_eq!(person("Hause Seidenberg").as_deref(), Some("Seidenberg"));
+        assert_eq!(
+            person("Axel Muster Rechtsanwalt").as_deref(),
+            Some("Axel Muster")
+        );
+        // a surname the lists know only as a noun stays after a first name
+        assert_eq!(person("Mark Töpfer").as_deref(), Some("Mark Töpfer"));
+        assert_eq!(person("Journalisten"), None);
+        // other types are left alone
+        let org = at(text, "Journalisten", EntityType::Org, Source::Model);
+        assert!(rec.person_without_nouns(text, org).is_some());
     }
 
     #[test]

@@ -300,6 +300,12 @@ impl WordClasses {
         self.get(hash_bytes(word.as_bytes())) & bit != 0
     }
 
+    /// Whether `word` (exactly as written) is listed, and only as a common
+    /// noun: no name, place or other proper name.
+    pub fn is_only_noun(&self, word: &str) -> bool {
+        self.get(hash_bytes(word.as_bytes())) & (NEVER_NAME - 1) == 1
+    }
+
     /// How name-like `word` looks, from its character n-grams: a bin from 1
     /// (surely a common noun) to 13 (surely a name), 0 without a prior.
     pub fn name_prior(&self, word: &str) -> u8 {
