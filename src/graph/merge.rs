@@ -1,8 +1,9 @@
 //! Cross-document person merging: a person known only by a surname in one
 //! document ("Beispiel") joins the one person with that surname and a full
 //! name in other documents ("Vera Beispiel"), when exactly one such person
-//! exists. Runs once over the finished node and edge tables, in sorted order,
-//! so the result is deterministic.
+//! exists. A genitive known only by itself ("Putins") joins the bare surname
+//! ("Putin") when no full name ends in either. Runs once over the finished
+//! node and edge tables, in sorted order, so the result is deterministic.
 //!
 //! # Complexity
 //! O((V + E) log E): one pass over the nodes to index full names by surname,
@@ -45,6 +46,35 @@ pub fn merge_surnames(nodes: &mut Vec<Node>, edges: &mut Vec<(EdgeKey, Edge)>) {
             if *only != n.id {
                 target.insert(n.id.clone(), only.to_string());
             }
+        }
+    }
+    // A genitive known only by itself ("Putins") joins the bare surname
+    // ("Putin") when no full name ends in either.
+    let bare: HashMap<&str, &str> = nodes
+        .iter()
+        .filter(|n| {
+            n.etype == EntityType::Per
+                && n.kb_id.is_none()
+                && !n.label.contains(char::is_whitespace)
+                && !target.contains_key(&n.id)
+        })
+        .map(|n| (n.label.as_str(), n.id.as_str()))
+        .collect();
+    let mut genitives: Vec<(String, String)> = Vec::new();
+    for (&label, &id) in &bare {
+        if let Some(&base) = genitive_bases(label).find_map(|b| bare.get(b)) {
+            if base != id {
+                genitives.push((id.to_string(), base.to_string()));
+            }
+        }
+    }
+    // a base is never itself a genitive that moves ("Hans" → "Han"): keep
+    // only moves onto nodes that stay
+    let moving: std::collections::HashSet<String> =
+        genitives.iter().map(|(from, _)| from.clone()).collect();
+    for (from, to) in genitives {
+        if !moving.contains(&to) {
+            target.insert(from, to);
         }
     }
     if target.is_empty() {
@@ -161,5 +191,18 @@ mod tests {
         let vera = g.nodes().find(|n| n.id == "per:vera-beispiel").unwrap();
         assert_eq!(vera.documents, 3);
         assert!(vera.aliases.contains("Beispiel") && vera.aliases.contains("Beispiels"));
+    }
+
+    #[test]
+    fn a_bare_genitive_joins_the_bare_surname_across_documents() {
+        let mut b = GraphBuilder::new();
+        b.add_document("a", &doc(&["Tokarew"]), &[]);
+        b.add_document("b", &doc(&["Tokarews"]), &[]);
+        let g = b.finish();
+        let ids: Vec<&str> = g.nodes().map(|n| n.id.as_str()).collect();
+        assert!(!ids.contains(&"per:tokarews"), "{:?}", ids);
+        let t = g.nodes().find(|n| n.id == "per:tokarew").unwrap();
+        assert_eq!(t.documents, 2);
+        assert!(t.aliases.contains("Tokarews"));
     }
 }
