@@ -209,6 +209,6 @@ impl Pipeline {
             |a| builder.add_document_owned(&a.doc.id, &a.resolved, a.relations),
             on_error,
         );
-        builder.finish()
+        builder.finish_with(|name| self.recognizer.company_name(name))
     }
 }

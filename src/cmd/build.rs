@@ -35,7 +35,7 @@ pub fn run(options: &PipelineOptions, args: BuildArgs) -> anyhow::Result<ExitCod
         problems.error(e);
     }
     let documents = builder.documents();
-    let graph = builder.finish();
+    let graph = builder.finish_with(|name| pipeline.recognizer().company_name(name));
     let export_options = ExportOptions {
         no_cooccurrence: args.no_cooccurrence,
         excel: args.excel,

@@ -1,8 +1,10 @@
-//! Cross-document person merging: a person known only by a surname in one
+//! Cross-document merging of name variants. A person known only by a surname in one
 //! document ("Beispiel") joins the one person with that surname and a full
 //! name in other documents ("Vera Beispiel"), when exactly one such person
 //! exists. A genitive known only by itself ("Putins") joins the bare surname
-//! ("Putin") when no full name ends in either. Runs once over the finished
+//! ("Putin") when no full name ends in either. An organization named with a
+//! legal form ("Deutsche Bahn AG") joins the one organization named without
+//! it ("Deutsche Bahn"). Runs once over the finished
 //! node and edge tables, in sorted order, so the result is deterministic.
 //!
 //! # Complexity
@@ -16,9 +18,15 @@ use crate::recognize::EntityType;
 use crate::resolve::genitive_bases;
 
 /// Merge surname-only person nodes into the unique full-name person with
-/// that surname. `nodes` are sorted by id and `edges` by key on input and
-/// stay so on output.
-pub fn merge_surnames(nodes: &mut Vec<Node>, edges: &mut Vec<(EdgeKey, Edge)>) {
+/// that surname, and organizations named with a legal form into the one
+/// organization named without it ("Deutsche Bahn AG" into "Deutsche Bahn");
+/// `company_name` strips the legal forms off a name. `nodes` are sorted by
+/// id and `edges` by key on input and stay so on output.
+pub fn merge_variants(
+    nodes: &mut Vec<Node>,
+    edges: &mut Vec<(EdgeKey, Edge)>,
+    company_name: impl Fn(&str) -> Option<&str>,
+) {
     // surname → ids of unlinked persons with a full name ending in it
     let mut by_surname: HashMap<&str, Vec<&str>> = HashMap::new();
     for n in nodes.iter() {
@@ -75,6 +83,29 @@ pub fn merge_surnames(nodes: &mut Vec<Node>, edges: &mut Vec<(EdgeKey, Edge)>) {
     for (from, to) in genitives {
         if !moving.contains(&to) {
             target.insert(from, to);
+        }
+    }
+    // organizations: the name with a legal form joins the one organization
+    // labelled by the name without it, preferring a linked one
+    let mut orgs: HashMap<&str, Vec<&Node>> = HashMap::new();
+    for n in nodes.iter().filter(|n| n.etype == EntityType::Org) {
+        orgs.entry(n.label.as_str()).or_default().push(n);
+    }
+    for n in nodes.iter() {
+        if n.etype != EntityType::Org || n.kb_id.is_some() {
+            continue;
+        }
+        let Some(bare) = company_name(&n.label).and_then(|b| orgs.get(b)) else {
+            continue;
+        };
+        let linked: Vec<&&Node> = bare.iter().filter(|b| b.kb_id.is_some()).collect();
+        let into = match (linked.as_slice(), bare.as_slice()) {
+            ([one], _) => one,
+            ([], [one]) => one,
+            _ => continue,
+        };
+        if into.id != n.id && company_name(&into.label).is_none() {
+            target.insert(n.id.clone(), into.id.clone());
         }
     }
     if target.is_empty() {
@@ -191,6 +222,41 @@ mod tests {
         let vera = g.nodes().find(|n| n.id == "per:vera-beispiel").unwrap();
         assert_eq!(vera.documents, 3);
         assert!(vera.aliases.contains("Beispiel") && vera.aliases.contains("Beispiels"));
+    }
+
+    #[test]
+    fn a_company_with_its_legal_form_joins_the_bare_name_across_documents() {
+        let org = |label: &str| Entity {
+            id: crate::resolve::local_id(EntityType::Org, label),
+            label: label.to_string(),
+            etype: EntityType::Org,
+            kb_id: None,
+            aliases: BTreeSet::from([label.to_string()]),
+        };
+        let docs = [
+            vec![org("Muster Bahn AG")],
+            vec![org("Muster Bahn")],
+            vec![org("Beispiel GmbH & Co. KG")],
+        ];
+        let mut b = GraphBuilder::new();
+        for (k, entities) in docs.iter().enumerate() {
+            let r = Resolved {
+                entities: entities.clone(),
+                mention_entity: vec![0],
+            };
+            b.add_document(&k.to_string(), &r, &[]);
+        }
+        fn legal(name: &str) -> Option<&str> {
+            name.strip_suffix(" AG")
+                .or_else(|| name.strip_suffix(" GmbH & Co. KG"))
+        }
+        let g = b.finish_with(legal);
+        let ids: Vec<&str> = g.nodes().map(|n| n.id.as_str()).collect();
+        // no bare "Beispiel" anywhere: the long name stays
+        assert_eq!(ids, ["org:beispiel-gmbh-co-kg", "org:muster-bahn"]);
+        let bahn = g.nodes().find(|n| n.id == "org:muster-bahn").unwrap();
+        assert_eq!(bahn.documents, 2);
+        assert!(bahn.aliases.contains("Muster Bahn AG"));
     }
 
     #[test]

@@ -324,8 +324,15 @@ impl GraphBuilder {
 
     /// The finished graph, nodes sorted by id and edges by key, with the
     /// node metrics computed. Surname-only persons are first merged into the
-    /// one full-name person with that surname ([`merge::merge_surnames`]).
+    /// one full-name person with that surname ([`merge::merge_variants`]).
     pub fn finish(self) -> KnowledgeGraph {
+        self.finish_with(|_| None)
+    }
+
+    /// [`GraphBuilder::finish`], also merging organizations named with a
+    /// legal form into the one named without it; `company_name` strips the
+    /// legal forms off a name ([`crate::recognize::Recognizer::company_name`]).
+    pub fn finish_with(self, company_name: impl Fn(&str) -> Option<&str>) -> KnowledgeGraph {
         let mut nodes: Vec<Node> = self.nodes.into_iter().flatten().collect();
         nodes.sort_by(|a, b| a.id.cmp(&b.id));
         let mut edges: Vec<(EdgeKey, Edge)> = self
@@ -334,7 +341,7 @@ impl GraphBuilder {
             .map(|e| (EdgeKey::of(&e), e))
             .collect();
         edges.sort_by(|a, b| a.0.cmp(&b.0));
-        merge::merge_surnames(&mut nodes, &mut edges);
+        merge::merge_variants(&mut nodes, &mut edges, company_name);
         let mut graph = DiGraph::with_capacity(nodes.len(), edges.len());
         let mut index = HashMap::with_capacity(nodes.len());
         for n in nodes {

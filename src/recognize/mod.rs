@@ -195,6 +195,12 @@ impl Recognizer {
         (gaz, pat)
     }
 
+    /// An organization's name without the legal forms at its end ("Deutsche
+    /// Bahn AG" → "Deutsche Bahn"); `None` when it ends in none.
+    pub fn company_name<'a>(&self, name: &'a str) -> Option<&'a str> {
+        bare_company_name(name, self.patterns.orgs())
+    }
+
     /// Find the mentions in `text`, segmented into `sentences`.
     pub fn recognize(&self, text: &str, sentences: &[Sentence]) -> Recognized {
         let (mut gaz, pat) = self.find_lists(text, sentences);
@@ -514,6 +520,23 @@ fn core_name<'a>(name: &'a str, orgs: &crate::lexicon::orgs::OrgLexicon) -> Opti
     domain.then_some(core)
 }
 
+/// A company's name without the legal forms at its end: "Maple Bank GmbH"
+/// → "Maple Bank", "Muster Holding GmbH & Co. KG" → "Muster Holding".
+/// `None` when it ends in none or nothing else would be left.
+fn bare_company_name<'a>(
+    name: &'a str,
+    orgs: &crate::lexicon::orgs::OrgLexicon,
+) -> Option<&'a str> {
+    let mut rest = name;
+    while let Some((core, form)) = rest.rsplit_once(' ') {
+        if form != "&" && orgs.legal(form).is_none() {
+            break;
+        }
+        rest = core.trim_end();
+    }
+    (rest.len() < name.len() && !rest.is_empty() && rest != "&").then_some(rest)
+}
+
 /// A one-word organization or place from the gazetteer that is also a first
 /// name, right before a person, starts that person's name: "Chelsea Clinton",
 /// "Mercedes Sosa", "Paris Hilton" are persons, not the club, the carmaker
@@ -570,7 +593,8 @@ fn name_variant_aliases(
         .map(|&i| (mentions[i].text(text), i))
         .collect();
     for &i in &orgs_here {
-        let Some(core) = core_name(mentions[i].text(text), orgs) else {
+        let name = mentions[i].text(text);
+        let Some(core) = bare_company_name(name, orgs).or_else(|| core_name(name, orgs)) else {
             continue;
         };
         if let Some(&j) = by_name.get(core) {
@@ -622,6 +646,13 @@ mod tests {
         assert_eq!(core("Presse-Agentur"), None);
         assert_eq!(core("Dr. Oetker"), None);
         assert_eq!(core("A.B.C"), None);
+        let bare = |n: &'static str| bare_company_name(n, &orgs);
+        assert_eq!(bare("Maple Bank GmbH"), Some("Maple Bank"));
+        assert_eq!(bare("Muster Holding GmbH & Co. KG"), Some("Muster Holding"));
+        assert_eq!(bare("Meier & Co."), Some("Meier"));
+        assert_eq!(bare("Deutsche Bank"), None);
+        assert_eq!(bare("GmbH"), None);
+        assert_eq!(bare("& Co. KG"), None);
     }
 
     #[test]

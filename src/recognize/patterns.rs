@@ -1057,7 +1057,25 @@ impl Patterns {
         for i in 0..words.len() {
             let w = &words[i];
             // legal forms: "Muster GmbH", "Beispiel e.V."
-            if let Some((etype, end)) = self.legal_at(words, i) {
+            if let Some((etype, mut end)) = self.legal_at(words, i) {
+                // composite forms: "GmbH & Co. KG", "& Co. OHG"
+                let mut last = i;
+                while end < words.len() {
+                    let next = if words[end].is("&") {
+                        end + 1
+                    } else if words[last].is("Co.") || words[last].is("Co") {
+                        end
+                    } else {
+                        break;
+                    };
+                    match (next < words.len())
+                        .then(|| self.legal_at(words, next))
+                        .flatten()
+                    {
+                        Some((_, after)) => (last, end) = (next, after),
+                        None => break,
+                    }
+                }
                 let mut a = i;
                 while a > 0 && i - a < 4 {
                     let p = &words[a - 1];
