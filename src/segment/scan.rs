@@ -152,7 +152,14 @@ impl Iterator for Scanner<'_> {
             } else if (c == '@' || c == '#')
                 && char_at(text, i + 1).is_some_and(char::is_alphabetic)
             {
-                (word_end(text, i + 1, lex), RawKind::Word)
+                // a handle or hashtag keeps its underscores: "@Lufthansa_DE"
+                let mut end = word_end(text, i + 1, lex);
+                while bytes.get(end) == Some(&b'_')
+                    && char_at(text, end + 1).is_some_and(is_word_char)
+                {
+                    end = word_end(text, end + 1, lex);
+                }
+                (end, RawKind::Word)
             } else if is_stop_char(c) {
                 let mut j = i + len;
                 while let Some(d) = char_at(text, j).filter(|&d| is_stop_char(d)) {
