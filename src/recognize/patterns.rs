@@ -1057,25 +1057,8 @@ impl Patterns {
         for i in 0..words.len() {
             let w = &words[i];
             // legal forms: "Muster GmbH", "Beispiel e.V."
-            if let Some((etype, mut end)) = self.legal_at(words, i) {
-                // composite forms: "GmbH & Co. KG", "& Co. OHG"
-                let mut last = i;
-                while end < words.len() {
-                    let next = if words[end].is("&") {
-                        end + 1
-                    } else if words[last].is("Co.") || words[last].is("Co") {
-                        end
-                    } else {
-                        break;
-                    };
-                    match (next < words.len())
-                        .then(|| self.legal_at(words, next))
-                        .flatten()
-                    {
-                        Some((_, after)) => (last, end) = (next, after),
-                        None => break,
-                    }
-                }
+            if let Some((etype, end)) = self.legal_at(words, i) {
+                let end = self.composite_legal_end(words, i, end);
                 let mut a = i;
                 while a > 0 && i - a < 4 {
                     let p = &words[a - 1];
@@ -1210,6 +1193,30 @@ impl Patterns {
                 canonical,
             );
         }
+    }
+
+    /// The end of a composite legal form whose first form is `words[i..end]`:
+    /// "GmbH & Co. KG", "& Co. OHG"; `end` when there is none.
+    #[inline(never)]
+    fn composite_legal_end(&self, words: &[Word], i: usize, mut end: usize) -> usize {
+        let mut last = i;
+        while end < words.len() {
+            let next = if words[end].is("&") {
+                end + 1
+            } else if words[last].is("Co.") || words[last].is("Co") {
+                end
+            } else {
+                break;
+            };
+            match (next < words.len())
+                .then(|| self.legal_at(words, next))
+                .flatten()
+            {
+                Some((_, after)) => (last, end) = (next, after),
+                None => break,
+            }
+        }
+        end
     }
 
     /// A legal form starting at `words[i]` ("GmbH", or "e" "." "V" "."):
