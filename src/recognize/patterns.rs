@@ -1034,11 +1034,25 @@ impl Patterns {
     fn speakers(&self, words: &[Word], sid: usize, found: &mut Found) {
         for i in 0..words.len().saturating_sub(2) {
             let speaker = |w: &Word| w.cap && w.gaz.is_none() && self.is_first_name_word(w);
-            if !speaker(&words[i + 1]) || !self.speech.contains(words[i].text) {
+            if !self.speech.contains(words[i].text) {
                 continue;
             }
-            let mut j = i + 1;
-            while j < words.len() && j - i <= 3 && speaker(&words[j]) {
+            // a surname with particles: "erklärt van der Vaart,"
+            let mut start = i + 1;
+            if LEADING_PARTICLES.contains(&words[start].text) {
+                let mut k = start + 1;
+                while k < words.len() && k - start < 3 && PARTICLES.contains(&words[k].text) {
+                    k += 1;
+                }
+                if words.get(k).is_some_and(speaker) {
+                    start = k;
+                }
+            }
+            if !speaker(&words[start]) {
+                continue;
+            }
+            let mut j = start;
+            while j < words.len() && j - start < 3 && speaker(&words[j]) {
                 j += 1;
             }
             if words
