@@ -306,6 +306,15 @@ impl Recognizer {
         while last > first + 1 && noun(words[last].1) {
             last -= 1;
         }
+        // a name in the genitive before its noun: "Brians Sohn" (not a first
+        // name ending in s: "Klaus Koch")
+        let (head, tail) = (words[first].1, words[last].1);
+        let genitive = head
+            .strip_suffix('s')
+            .is_some_and(|base| classes.is_person_name(base) || !classes.is_first_name(head));
+        if last == first + 1 && noun(tail) && genitive {
+            last = first;
+        }
         let base = m.start;
         m.start = base + words[first].0;
         m.end = base + words[last].0 + words[last].1.len();
@@ -802,7 +811,7 @@ mod tests {
         )
         .unwrap();
         assert!(rec.tagger.is_some());
-        let text = "im Hause Seidenberg, Axel Muster Rechtsanwalt, Mark Töpfer, Journalisten.";
+        let text = "im Hause Seidenberg, Axel Muster Rechtsanwalt, Mark Töpfer, Journalisten, Brians Sohn.";
         let person = |s: &str| {
             rec.person_without_nouns(text, at(text, s, EntityType::Per, Source::Model))
                 .map(|m| m.text(text).to_string())
@@ -814,6 +823,8 @@ mod tests {
         );
         // a surname the lists know only as a noun stays after a first name
         assert_eq!(person("Mark Töpfer").as_deref(), Some("Mark Töpfer"));
+        // a name in the genitive before its noun
+        assert_eq!(person("Brians Sohn").as_deref(), Some("Brians"));
         assert_eq!(person("Journalisten"), None);
         // other types are left alone
         let org = at(text, "Journalisten", EntityType::Org, Source::Model);

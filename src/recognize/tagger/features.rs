@@ -300,6 +300,13 @@ impl WordClasses {
         self.get(hash_bytes(word.as_bytes())) & bit != 0
     }
 
+    /// Whether `word` (exactly as written) is listed as a first name or a
+    /// surname.
+    pub fn is_person_name(&self, word: &str) -> bool {
+        let bit = |name: &str| 1 << CLASS_NAMES.iter().position(|&c| c == name).unwrap_or(0);
+        self.get(hash_bytes(word.as_bytes())) & (bit("firstname") | bit("surname")) != 0
+    }
+
     /// Whether `word` (exactly as written) is listed, and only as a common
     /// noun: no name, place or other proper name.
     pub fn is_only_noun(&self, word: &str) -> bool {
