@@ -9,6 +9,7 @@
 //! written, ALL-CAPS via Unicode case mapping so umlauts and ß fold right,
 //! first letter toggled for adjectives).
 
+use crate::text::ASCII_ALNUM;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -431,15 +432,27 @@ impl Gazetteer {
         let mut out = Vec::new();
         let mut i = 0;
         while i < bytes.len() {
+            // ASCII spaces and punctuation are skipped without decoding
+            if bytes[i] < 0x80 && !ASCII_ALNUM[usize::from(bytes[i])] {
+                i += 1;
+                continue;
+            }
             let (is_word, len) = char_class(text, i);
             if !is_word {
                 i += len;
                 continue;
             }
-            // A word starts at i: find its end.
+            // A word starts at i: find its end, ASCII letters and digits
+            // a run at a time.
             let start = i;
             let mut end = i + len;
-            while end < bytes.len() {
+            loop {
+                while end < bytes.len() && ASCII_ALNUM[usize::from(bytes[end])] {
+                    end += 1;
+                }
+                if end >= bytes.len() || bytes[end] < 0x80 {
+                    break;
+                }
                 let (w, l) = char_class(text, end);
                 if !w {
                     break;

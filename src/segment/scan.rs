@@ -3,6 +3,7 @@
 //! whitespace and line breaks before it. Sentence decisions happen later.
 
 use super::lexicon::SegmentLexicon;
+use crate::text::ASCII_ALNUM;
 
 /// What a raw token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,17 +41,6 @@ pub(crate) fn char_at(text: &str, i: usize) -> Option<char> {
         text.get(i..)?.chars().next()
     }
 }
-
-/// Which bytes are ASCII letters or digits (a table is faster than ranges).
-static ASCII_ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    t
-};
 
 /// Combining marks (decomposed umlauts), variation selectors.
 fn is_mark(c: char) -> bool {
