@@ -215,7 +215,11 @@ impl Recognizer {
             .map(|a| (span(a.long), span(a.short)))
             .collect();
         // Containing spans win; otherwise gazetteer, then patterns, then model.
-        gaz.extend(pat.mentions);
+        gaz.extend(
+            pat.mentions
+                .into_iter()
+                .filter_map(|m| self.person_without_nouns(text, m)),
+        );
         gaz.extend(
             model
                 .into_iter()
@@ -275,13 +279,14 @@ impl Recognizer {
         m
     }
 
-    /// A person the tagger found, without the common nouns at its edges:
-    /// words the word classes list only as common nouns ("Hause Seidenberg",
-    /// "Ajatollah Ali Chamenei", "Axel Muster Rechtsanwalt") are cut off at
-    /// the start, and at the end while two words remain (a surname may be a
-    /// noun the lists lack: "Mark Töpfer"); a person that is one such word
-    /// ("Journalisten", "Gedanken") is no person. Without word classes (no
-    /// model) the mention stays as it is.
+    /// A person without the common nouns at its edges: words the word
+    /// classes list only as common nouns ("Hause Seidenberg", "Ajatollah Ali
+    /// Chamenei", "Axel Muster Rechtsanwalt") are cut off at the start of a
+    /// person the tagger found, and at the end of any person while two words
+    /// remain (a surname may be a noun the lists lack: "Mark Töpfer"); a
+    /// person the tagger found that is one such word ("Journalisten",
+    /// "Gedanken") is no person. Without word classes (no model) the mention
+    /// stays as it is.
     fn person_without_nouns(&self, text: &str, mut m: Mention) -> Option<Mention> {
         let Some(t) = &self.tagger else {
             return Some(m);
@@ -301,10 +306,28 @@ impl Recognizer {
             }
             at += w.len() + 1;
         }
-        let first = words.iter().position(|(_, w)| !noun(w))?;
+        let first = if m.source == Source::Model {
+            words.iter().position(|(_, w)| !noun(w))?
+        } else {
+            0
+        };
+        let lower = |k: usize| words[k].1.starts_with(char::is_lowercase);
+        let after_one_particle = |k: usize| lower(k - 1) && !lower(k - 2);
         let mut last = words.len() - 1;
-        while last > first + 1 && noun(words[last].1) {
+        // a noun right after one particle is a surname, and so is one after
+        // a first name in a name the patterns found: "Joseph Victor von
+        // Scheffel", "Fritz Rudolf Körper"; after an article it is not: "X Y
+        // von der Bergwacht"
+        while last > first + 1
+            && noun(words[last].1)
+            && !after_one_particle(last)
+            && !(m.source == Source::Pattern && classes.is_first_name(words[last - 1].1))
+        {
             last -= 1;
+            // no particle left at the end
+            while last > first + 1 && lower(last) {
+                last -= 1;
+            }
         }
         // a name in the genitive before its noun: "Brians Sohn" (not a first
         // name ending in s: "Klaus Koch")
@@ -312,7 +335,7 @@ impl Recognizer {
         let genitive = head
             .strip_suffix('s')
             .is_some_and(|base| classes.is_person_name(base) || !classes.is_first_name(head));
-        if last == first + 1 && noun(tail) && genitive {
+        if last == first + 1 && noun(tail) && genitive && m.source == Source::Model {
             last = first;
         }
         let base = m.start;
@@ -829,6 +852,23 @@ mod tests {
         // other types are left alone
         let org = at(text, "Journalisten", EntityType::Org, Source::Model);
         assert!(rec.person_without_nouns(text, org).is_some());
+        // the patterns' persons lose only trailing nouns
+        let text = "Joseph Victor von Scheffel, Fritz Rudolf Körper, Axel Muster von der Bergwacht, Gedanken.";
+        let found = |s: &str| {
+            rec.person_without_nouns(text, at(text, s, EntityType::Per, Source::Pattern))
+                .map(|m| m.text(text).to_string())
+        };
+        for kept in [
+            "Joseph Victor von Scheffel",
+            "Fritz Rudolf Körper",
+            "Gedanken",
+        ] {
+            assert_eq!(found(kept).as_deref(), Some(kept));
+        }
+        assert_eq!(
+            found("Axel Muster von der Bergwacht").as_deref(),
+            Some("Axel Muster")
+        );
     }
 
     #[test]
