@@ -20,7 +20,8 @@ use crate::resolve::genitive_bases;
 /// Merge surname-only person nodes into the unique full-name person with
 /// that surname, and organizations named with a legal form into the one
 /// organization named without it ("Deutsche Bahn AG" into "Deutsche Bahn");
-/// `company_name` strips the legal forms off a name. `nodes` are sorted by
+/// `company_name` strips the legal forms (or a group word or web domain) off
+/// a name. `nodes` are sorted by
 /// id and `edges` by key on input and stay so on output.
 pub fn merge_variants(
     nodes: &mut Vec<Node>,

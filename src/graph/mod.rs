@@ -330,8 +330,9 @@ impl GraphBuilder {
     }
 
     /// [`GraphBuilder::finish`], also merging organizations named with a
-    /// legal form into the one named without it; `company_name` strips the
-    /// legal forms off a name ([`crate::recognize::Recognizer::company_name`]).
+    /// legal form, group word or web domain into the one named without it;
+    /// `company_name` strips them off a name
+    /// ([`crate::recognize::Recognizer::company_name`]).
     pub fn finish_with(self, company_name: impl Fn(&str) -> Option<&str>) -> KnowledgeGraph {
         let mut nodes: Vec<Node> = self.nodes.into_iter().flatten().collect();
         nodes.sort_by(|a, b| a.id.cmp(&b.id));

@@ -196,9 +196,11 @@ impl Recognizer {
     }
 
     /// An organization's name without the legal forms at its end ("Deutsche
-    /// Bahn AG" → "Deutsche Bahn"); `None` when it ends in none.
+    /// Bahn AG" → "Deutsche Bahn"), else without a group word or the
+    /// domain of its website ("ORF.at" → "ORF"); `None` when it has none.
     pub fn company_name<'a>(&self, name: &'a str) -> Option<&'a str> {
-        bare_company_name(name, self.patterns.orgs())
+        let orgs = self.patterns.orgs();
+        bare_company_name(name, orgs).or_else(|| core_name(name, orgs))
     }
 
     /// Find the mentions in `text`, segmented into `sentences`.
