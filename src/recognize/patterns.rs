@@ -177,7 +177,7 @@ pub struct Patterns {
 
 /// What [`Patterns::lexical`] says of a word: everything about a token that
 /// does not depend on its context.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Lexical {
     shape: Shape,
     flags: u8,
@@ -335,7 +335,7 @@ impl Found {
 }
 
 /// Letter statistics of a word, from one pass over its characters.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Shape {
     /// Number of characters.
     chars: u32,
@@ -750,6 +750,15 @@ impl Patterns {
     /// What the word lists and the word's letters say of `word`, whatever
     /// its context.
     fn lexical(&self, word: &str, buf: &mut String) -> Lexical {
+        if !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase()) {
+            self.lowercase_lexical(word)
+        } else {
+            self.any_lexical(word, buf)
+        }
+    }
+
+    /// [`Patterns::lexical`] of any word.
+    fn any_lexical(&self, word: &str, buf: &mut String) -> Lexical {
         let shape = Shape::of(word);
         let cap = shape.first_upper;
         let flags = self.words.get(word);
@@ -764,6 +773,29 @@ impl Patterns {
             } else {
                 OrgHits::default()
             },
+        }
+    }
+
+    /// [`Patterns::lexical`] of a word of lowercase ASCII letters, the most
+    /// common kind: no name, acronym, role or organization noun, so only the
+    /// word lists are asked.
+    fn lowercase_lexical(&self, word: &str) -> Lexical {
+        Lexical {
+            shape: Shape {
+                chars: word.len() as u32,
+                upper: 0,
+                any_lower: true,
+                alpha: true,
+                any_alnum: true,
+                name_chars: true,
+                first_upper: false,
+                any_hyphen: false,
+            },
+            flags: self.words.get(word),
+            name: false,
+            acronym: false,
+            role: false,
+            hits: OrgHits::default(),
         }
     }
 
@@ -1765,6 +1797,19 @@ mod tests {
             assert_eq!(s.upper == 1, c.is_uppercase(), "{:?}", c);
             assert_eq!(s.any_lower, c.is_lowercase(), "{:?}", c);
             assert_eq!(s.any_alnum, c.is_alphanumeric(), "{:?}", c);
+        }
+    }
+
+    #[test]
+    fn lowercase_words_get_what_the_general_path_gives() {
+        let p = Patterns::load(&DataSource::builtin()).unwrap();
+        let text = "der die und von van de al sagte erklärte laut so in im zum ein keine \
+                    gmbh ag co kg e v ca bzw nr sowie nicht auch wurde worden ist x";
+        let mut buf = String::new();
+        for w in text.split_whitespace() {
+            if w.bytes().all(|b| b.is_ascii_lowercase()) {
+                assert_eq!(p.lowercase_lexical(w), p.any_lexical(w, &mut buf), "{}", w);
+            }
         }
     }
 
