@@ -202,3 +202,36 @@ fn build_is_byte_identical_across_runs() {
         assert!(x == y, "{} differs between runs", f);
     }
 }
+
+/// The bundled articles (the sample and real news): persons are named
+/// without words of address, and one named so joins the full name in the
+/// same article.
+#[test]
+fn bundled_articles_name_persons_without_words_of_address() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let articles = crate::harness::repo_root().join("data/articles");
+    nergraph_ok(&[
+        "build",
+        articles.to_str().unwrap(),
+        "-o",
+        dir.path().to_str().unwrap(),
+    ]);
+    let nodes = read_csv(&dir.path().join("nodes.csv"));
+    let persons: Vec<&Row> = nodes.iter().filter(|n| n["type"] == "PER").collect();
+    assert!(persons.len() >= 10, "{} persons", persons.len());
+    for p in &persons {
+        let first = p["label"].split(' ').next().unwrap_or("");
+        assert!(
+            !["Herr", "Frau", "Dr.", "Prof."].contains(&first),
+            "label with a word of address: {:?}",
+            p["label"]
+        );
+    }
+    // "Herr Roselieb" in the article is Frank Roselieb, named in full before
+    let roselieb = node(&nodes, "Frank Roselieb").expect("Frank Roselieb");
+    assert!(
+        aliases(roselieb).contains(&"Herr Roselieb"),
+        "{:?}",
+        roselieb["aliases"]
+    );
+}
