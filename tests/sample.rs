@@ -227,11 +227,12 @@ fn bundled_articles_name_persons_without_words_of_address() {
             p["label"]
         );
     }
-    // "Herr Roselieb" in the article is Frank Roselieb, named in full before
-    let roselieb = node(&nodes, "Frank Roselieb").expect("Frank Roselieb");
-    assert!(
-        aliases(roselieb).contains(&"Herr Roselieb"),
-        "{:?}",
-        roselieb["aliases"]
-    );
+    // "Herr Roselieb" in the article is Frank Roselieb, named in full
+    // before: however the tagger cuts the span, one node has them all
+    let named: Vec<&str> = persons
+        .iter()
+        .filter(|p| p["aliases"].contains("Roselieb"))
+        .map(|p| p["label"].as_str())
+        .collect();
+    assert_eq!(named, ["Frank Roselieb"]);
 }
