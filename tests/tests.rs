@@ -12,6 +12,7 @@ mod patterns;
 mod read;
 mod relations;
 mod resolve;
+mod robust;
 mod sample;
 mod segment;
 mod tagger;

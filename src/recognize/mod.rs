@@ -298,15 +298,23 @@ impl Recognizer {
         }
         let classes = t.model().classes();
         let noun = |w: &str| w.chars().all(char::is_alphabetic) && classes.is_only_noun(w);
-        // words with their byte offsets in the mention
+        // words with their byte offsets in the mention, cut where tokens
+        // are, so that the cut mention starts and ends with a token
         let surface = &text[m.start..m.end];
         let mut words: Vec<(usize, &str)> = Vec::new();
-        let mut at = 0;
-        for w in surface.split(' ') {
-            if !w.is_empty() {
-                words.push((at, w));
+        let mut at = None;
+        for (i, c) in surface.char_indices().chain([(surface.len(), ' ')]) {
+            match (crate::segment::is_separator(c), at) {
+                (true, Some(a)) => {
+                    words.push((a, &surface[a..i]));
+                    at = None;
+                }
+                (false, None) => at = Some(i),
+                _ => {}
             }
-            at += w.len() + 1;
+        }
+        if words.is_empty() {
+            return Some(m);
         }
         let first = if m.source == Source::Model {
             words.iter().position(|(_, w)| !noun(w))?
@@ -871,6 +879,16 @@ mod tests {
             found("Axel Muster von der Bergwacht").as_deref(),
             Some("Axel Muster")
         );
+        // a cut ends where a token ends, not at a no-break space after it
+        let text = "Heute sagte Axel Muster\u{a0} Rechtsanwalt, nein.";
+        let m = at(
+            text,
+            "Axel Muster\u{a0} Rechtsanwalt",
+            EntityType::Per,
+            Source::Pattern,
+        );
+        let cut = rec.person_without_nouns(text, m).unwrap();
+        assert_eq!(cut.text(text), "Axel Muster");
     }
 
     #[test]

@@ -47,6 +47,9 @@ use crate::error::Result;
 use crate::lexicon::DataSource;
 
 pub use lexicon::{AbbrevKind, SegmentLexicon};
+/// Whether a char separates tokens (whitespace, control and invisible
+/// format characters): no token contains one.
+pub(crate) use scan::is_space as is_separator;
 pub use split::MAX_SENTENCE_TOKENS;
 
 /// What a token is.

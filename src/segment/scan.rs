@@ -65,7 +65,7 @@ pub(crate) fn is_word_char(c: char) -> bool {
 
 /// Whitespace, control and invisible format characters: they separate tokens.
 #[inline]
-fn is_space(c: char) -> bool {
+pub(crate) fn is_space(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_whitespace() || c.is_ascii_control()
     } else {
