@@ -104,7 +104,7 @@ fn mutated_real_text_never_panics_through_pipeline_graph_and_exports() {
     }
     let mut builder = GraphBuilder::new();
     for (k, text) in docs.iter().enumerate() {
-        let a = pipeline.analyze(Document::new(&format!("m{}", k), text.as_str()));
+        let a = pipeline.analyze(Document::new(format!("m{}", k), text.as_str()));
         builder.add_document(&a.doc.id, &a.resolved, &a.relations);
     }
     let graph = builder.finish_with(|n| pipeline.recognizer().company_name(n));
