@@ -1,11 +1,12 @@
-//! Cross-document merging of name variants. A person known only by a surname in one
-//! document ("Beispiel") joins the one person with that surname and a full
-//! name in other documents ("Vera Beispiel"), when exactly one such person
-//! exists. A genitive known only by itself ("Putins") joins the bare surname
-//! ("Putin") when no full name ends in either. An organization named with a
-//! legal form ("Deutsche Bahn AG") joins the one organization named without
-//! it ("Deutsche Bahn"). Runs once over the finished
-//! node and edge tables, in sorted order, so the result is deterministic.
+//! Cross-document merging of name variants. A person known only by a
+//! surname in one document ("Beispiel") joins the one person with that
+//! surname and a full name in other documents ("Vera Beispiel"), when
+//! exactly one such person exists. A genitive known only by itself
+//! ("Putins") joins the bare surname ("Putin") when no full name ends in
+//! either. An organization named with a legal form ("Deutsche Bahn AG")
+//! joins the one organization named without it ("Deutsche Bahn"). Runs once
+//! over the finished node and edge tables, in sorted order, so the result
+//! is deterministic.
 //!
 //! # Complexity
 //! O((V + E) log E): one pass over the nodes to index full names by surname,
@@ -21,8 +22,8 @@ use crate::resolve::genitive_bases;
 /// that surname, and organizations named with a legal form into the one
 /// organization named without it ("Deutsche Bahn AG" into "Deutsche Bahn");
 /// `company_name` strips the legal forms (or a group word or web domain) off
-/// a name. `nodes` are sorted by
-/// id and `edges` by key on input and stay so on output.
+/// a name. `nodes` are sorted by id and `edges` by key on input and stay so
+/// on output.
 pub fn merge_variants(
     nodes: &mut Vec<Node>,
     edges: &mut Vec<(EdgeKey, Edge)>,
@@ -96,11 +97,11 @@ pub fn merge_variants(
         if n.etype != EntityType::Org || n.kb_id.is_some() {
             continue;
         }
-        let Some(bare) = company_name(&n.label).and_then(|b| orgs.get(b)) else {
+        let Some(named) = company_name(&n.label).and_then(|b| orgs.get(b)) else {
             continue;
         };
-        let linked: Vec<&&Node> = bare.iter().filter(|b| b.kb_id.is_some()).collect();
-        let into = match (linked.as_slice(), bare.as_slice()) {
+        let linked: Vec<&&Node> = named.iter().filter(|b| b.kb_id.is_some()).collect();
+        let into = match (linked.as_slice(), named.as_slice()) {
             ([one], _) => one,
             ([], [one]) => one,
             _ => continue,

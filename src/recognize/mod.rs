@@ -199,8 +199,7 @@ impl Recognizer {
     /// Bahn AG" → "Deutsche Bahn"), else without a group word or the
     /// domain of its website ("ORF.at" → "ORF"); `None` when it has none.
     pub fn company_name<'a>(&self, name: &'a str) -> Option<&'a str> {
-        let orgs = self.patterns.orgs();
-        bare_company_name(name, orgs).or_else(|| core_name(name, orgs))
+        company_core(name, self.patterns.orgs())
     }
 
     /// Find the mentions in `text`, segmented into `sentences`.
@@ -579,6 +578,12 @@ fn bare_company_name<'a>(
     (rest.len() < name.len() && !rest.is_empty() && rest != "&").then_some(rest)
 }
 
+/// An organization's name without the legal forms at its end, else without
+/// a group word or web domain ([`bare_company_name`], [`core_name`]).
+fn company_core<'a>(name: &'a str, orgs: &crate::lexicon::orgs::OrgLexicon) -> Option<&'a str> {
+    bare_company_name(name, orgs).or_else(|| core_name(name, orgs))
+}
+
 /// A one-word organization or place from the gazetteer that is also a first
 /// name, right before a person, starts that person's name: "Chelsea Clinton",
 /// "Mercedes Sosa", "Paris Hilton" are persons, not the club, the carmaker
@@ -635,8 +640,7 @@ fn name_variant_aliases(
         .map(|&i| (mentions[i].text(text), i))
         .collect();
     for &i in &orgs_here {
-        let name = mentions[i].text(text);
-        let Some(core) = bare_company_name(name, orgs).or_else(|| core_name(name, orgs)) else {
+        let Some(core) = company_core(mentions[i].text(text), orgs) else {
             continue;
         };
         if let Some(&j) = by_name.get(core) {

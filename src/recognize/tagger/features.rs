@@ -290,21 +290,21 @@ impl WordClasses {
         Ok(out)
     }
 
+    /// The bit of the class called `name` in [`CLASS_NAMES`].
+    fn class_bit(name: &str) -> u8 {
+        1 << CLASS_NAMES.iter().position(|&c| c == name).unwrap_or(0)
+    }
+
     /// Whether `word` (exactly as written) is listed as a first name.
     pub fn is_first_name(&self, word: &str) -> bool {
-        let bit = 1
-            << CLASS_NAMES
-                .iter()
-                .position(|&c| c == "firstname")
-                .unwrap_or(0);
-        self.get(hash_bytes(word.as_bytes())) & bit != 0
+        self.get(hash_bytes(word.as_bytes())) & Self::class_bit("firstname") != 0
     }
 
     /// Whether `word` (exactly as written) is listed as a first name or a
     /// surname.
     pub fn is_person_name(&self, word: &str) -> bool {
-        let bit = |name: &str| 1 << CLASS_NAMES.iter().position(|&c| c == name).unwrap_or(0);
-        self.get(hash_bytes(word.as_bytes())) & (bit("firstname") | bit("surname")) != 0
+        let names = Self::class_bit("firstname") | Self::class_bit("surname");
+        self.get(hash_bytes(word.as_bytes())) & names != 0
     }
 
     /// Whether `word` (exactly as written) is listed, and only as a common
