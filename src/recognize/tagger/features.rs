@@ -837,7 +837,14 @@ pub fn static_features(
     let gz = |k: isize| at(k).map_or(255, |x| x.gaz) as u64;
     let pt = |k: isize| at(k).map_or(255, |x| x.pat) as u64;
     let first = (i == 0) as u64;
-    let mut f = |template: u64, value: u64| out.push(bucket(template, value, bits));
+    // written into a fixed array and appended at once: cheaper than a
+    // capacity check per feature
+    let mut feats = [0u32; MAX_STATIC_FEATURES];
+    let mut n = 0;
+    let mut f = |template: u64, value: u64| {
+        feats[n] = bucket(template, value, bits);
+        n += 1;
+    };
 
     f(1, 0);
     f(2, t.word);
@@ -921,7 +928,12 @@ pub fn static_features(
     }
     f(64, pair(mem(-1), mem(0)));
     f(65, pair(mem(0), mem(1)));
+    out.extend_from_slice(&feats[..n]);
 }
+
+/// The most static features of one token: one per template (1 to 66, less
+/// the five label-history templates of [`history_features`]).
+const MAX_STATIC_FEATURES: usize = 61;
 
 /// Append the bucket indices of the features that depend on the two previous
 /// labels.
