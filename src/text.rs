@@ -85,7 +85,16 @@ pub fn push_folded(s: &str, out: &mut String) {
         // the final-sigma rule depends on context: leave it to the library
         out.push_str(&s.to_lowercase());
     } else {
-        out.extend(s.chars().flat_map(char::to_lowercase));
+        for c in s.chars() {
+            match c {
+                'A'..='Z' => out.push(c.to_ascii_lowercase()),
+                // Latin-1 capitals (À–Þ but ×) are their small letters less 0x20
+                'À'..='Þ' if c != '×' => out.push(char::from(c as u8 + 0x20)),
+                // the rest of ASCII and Latin-1 is lowercase or caseless
+                '\0'..='ÿ' => out.push(c),
+                _ => out.extend(c.to_lowercase()),
+            }
+        }
     }
 }
 
@@ -192,6 +201,21 @@ mod tests {
     fn fold_handles_umlauts_and_sharp_s() {
         assert_eq!(fold("ÖSTERREICH"), "österreich");
         assert_eq!(fold("STRAẞE"), "straße");
+    }
+
+    #[test]
+    fn push_folded_agrees_with_unicode_lowercase_on_every_char() {
+        // the Latin-1 shortcut and the general path, char by char
+        let mut out = String::new();
+        for c in (0..=0x2fff).filter_map(char::from_u32) {
+            let word = format!("Ä{}", c);
+            if word.contains('Σ') {
+                continue;
+            }
+            out.clear();
+            push_folded(&word, &mut out);
+            assert_eq!(out, word.to_lowercase(), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]
