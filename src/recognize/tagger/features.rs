@@ -8,6 +8,7 @@
 //! labelled O without looking at the model.
 
 use super::memory::NameMemory;
+use super::model::{Model, STRIDE};
 use crate::error::{Error, Result};
 use crate::recognize::memo::WordMemo;
 use crate::recognize::{EntityType, Mention};
@@ -432,6 +433,9 @@ pub struct TokenInfo {
     /// The affixes, where [`token_infos_into`] took them from its memo;
     /// `None`: [`static_features`] computes them.
     pub affixes: Option<Affixes>,
+    /// The summed weights of the token's [`WORD`] features, where
+    /// [`token_infos_into`] took them from its memo (with a model).
+    pub word_scores: Option<[i32; STRIDE]>,
 }
 
 /// The affix features of a word: hashes of the last 2, 3 and 4 characters
@@ -672,6 +676,11 @@ impl DocEvidence {
     }
 }
 
+/// What [`token_infos_into`] keeps of words from one call to the next: their
+/// infos and, with a model, the summed weights of the [`WORD`] features of
+/// those it scores whatever their hits.
+pub type Memo<'m> = (&'m mut WordMemo<TokenInfo>, Option<&'m Model>);
+
 /// The token infos of one sentence, written into `out` (cleared first).
 /// `hits` are the gazetteer's and the patterns' hit codes of its tokens;
 /// `memo`, if given, keeps the infos of words from one call to the next.
@@ -680,7 +689,7 @@ pub fn token_infos_into(
     sentence: &Sentence,
     (gaz, pat): (&[u8], &[u8]),
     classes: &WordClasses,
-    (buf, mut memo): (&mut String, Option<&mut WordMemo<TokenInfo>>),
+    (buf, mut memo): (&mut String, Option<Memo<'_>>),
     out: &mut Vec<TokenInfo>,
 ) {
     out.clear();
@@ -711,11 +720,23 @@ pub fn token_infos_into(
                 upper: false,
                 alpha: true,
                 affixes: None,
+                word_scores: None,
             }
-        } else if let Some(memo) = memo.as_deref_mut() {
-            memo.get(w, |w| TokenInfo {
-                affixes: Some(Affixes::of(w, buf)),
-                ..word_info(w, classes, buf)
+        } else if let Some((memo, model)) = memo.as_mut() {
+            memo.get(w, |w| {
+                let affixes = Affixes::of(w, buf);
+                let mut t = TokenInfo {
+                    affixes: Some(affixes),
+                    ..word_info(w, classes, buf)
+                };
+                if let Some(model) = model.filter(|_| t.upper && !t.never) {
+                    let mut feats = Vec::with_capacity(MAX_STATIC_FEATURES);
+                    features_of::<WORD>(&[t], 0, false, &affixes, model.bits(), &mut feats);
+                    let mut scores = [0; STRIDE];
+                    model.score(&feats, &mut scores);
+                    t.word_scores = Some(scores);
+                }
+                t
             })
         } else {
             word_info(w, classes, buf)
@@ -767,6 +788,7 @@ fn word_info(w: &str, classes: &WordClasses, buf: &mut String) -> TokenInfo {
         upper,
         alpha,
         affixes: None,
+        word_scores: None,
     };
     if !upper {
         return t;
@@ -823,6 +845,81 @@ pub fn static_features(
     buf: &mut String,
     out: &mut Vec<u32>,
 ) {
+    static_features_part::<ALL>(text, sentence, infos, i, bits, buf, out);
+}
+
+/// Which of a token's static features to append: [`ALL`], [`WORD`] or
+/// [`CONTEXT`].
+pub type Part = u8;
+/// All of them.
+pub const ALL: Part = 0;
+/// Those whose values depend on the word alone, for a token that does not
+/// start its sentence: its forms, shape, affixes, classes, name prior and
+/// name memory. A word's sum of their weights can be kept with the word.
+pub const WORD: Part = 1;
+/// The others: context, hits and document evidence.
+pub const CONTEXT: Part = 2;
+
+/// The feature templates of [`WORD`] (bit k: template k).
+const WORD_TEMPLATES: u128 = 1 << 1
+    | 1 << 2
+    | 1 << 3
+    | 1 << 4
+    | 1 << 5
+    | 1 << 6
+    | 1 << 7
+    | 1 << 8
+    | 1 << 9
+    | 1 << 10
+    | 1 << 30
+    | 1 << 33
+    | 1 << 44
+    | 1 << 45
+    | 1 << 60
+    | 1 << 61
+    | 1 << 63
+    | 1 << 66;
+
+/// Whether `part` has the features of `template`.
+#[inline(always)]
+const fn wants(part: Part, template: u64) -> bool {
+    let word = WORD_TEMPLATES >> template & 1 == 1;
+    match part {
+        WORD => word,
+        CONTEXT => !word,
+        _ => true,
+    }
+}
+
+/// [`static_features`] of one [`Part`]. [`WORD`] and [`CONTEXT`] apply only
+/// to a token that does not start its sentence (`i > 0`); together they are
+/// [`ALL`].
+pub fn static_features_part<const PART: Part>(
+    text: &str,
+    sentence: &Sentence,
+    infos: &[TokenInfo],
+    i: usize,
+    bits: u32,
+    buf: &mut String,
+    out: &mut Vec<u32>,
+) {
+    let affixes = infos[i]
+        .affixes
+        .unwrap_or_else(|| Affixes::of(sentence.tokens[i].text(text), buf));
+    features_of::<PART>(infos, i, i == 0, &affixes, bits, out);
+}
+
+/// The features of `PART` of token `i` with the given `affixes`; `first`:
+/// the token starts its sentence.
+#[inline(always)]
+fn features_of<const PART: Part>(
+    infos: &[TokenInfo],
+    i: usize,
+    first: bool,
+    affixes: &Affixes,
+    bits: u32,
+    out: &mut Vec<u32>,
+) {
     let t = &infos[i];
     let at = |k: isize| -> Option<&TokenInfo> {
         let j = i as isize + k;
@@ -836,14 +933,16 @@ pub fn static_features(
     let shp = |k: isize| at(k).map_or(if k < 0 { BOS } else { EOS }, |x| x.shape);
     let gz = |k: isize| at(k).map_or(255, |x| x.gaz) as u64;
     let pt = |k: isize| at(k).map_or(255, |x| x.pat) as u64;
-    let first = (i == 0) as u64;
+    let first = first as u64;
     // written into a fixed array and appended at once: cheaper than a
     // capacity check per feature
     let mut feats = [0u32; MAX_STATIC_FEATURES];
     let mut n = 0;
     let mut f = |template: u64, value: u64| {
-        feats[n] = bucket(template, value, bits);
-        n += 1;
+        if wants(PART, template) {
+            feats[n] = bucket(template, value, bits);
+            n += 1;
+        }
     };
 
     f(1, 0);
@@ -853,9 +952,6 @@ pub fn static_features(
     f(5, pair(t.shape, first));
     f(6, pair(t.lower, first));
     // affixes of the lowercase form
-    let affixes = t
-        .affixes
-        .unwrap_or_else(|| Affixes::of(sentence.tokens[i].text(text), buf));
     for (k, template) in (7u64..=10).enumerate() {
         if affixes.present & (1 << k) != 0 {
             f(template, affixes.hashes[k]);
@@ -1032,7 +1128,7 @@ mod tests {
                     s,
                     (&hits, &hits),
                     &classes,
-                    (&mut String::new(), Some(&mut memo)),
+                    (&mut String::new(), Some((&mut memo, None))),
                     &mut memoized,
                 );
                 assert!(memoized.iter().any(|t| t.affixes.is_some()));
@@ -1047,5 +1143,53 @@ mod tests {
                 assert_eq!(features(&plain, s), features(&memoized, s));
             }
         }
+    }
+
+    #[test]
+    fn word_and_context_features_add_up_to_all() {
+        let text = "Die Ärztin Özlem Yıldız traf Orlows Berater im Ärztehaus. \
+                    ÄRZTE der UNO, die Ärztin und Orlow: alle kamen, ½ um 3-D.";
+        let classes =
+            WordClasses::parse("Ärztin\tnoun\nBerater\tnoun\nOrlow\tsurname\n", "t").unwrap();
+        // weights that differ from bucket to bucket
+        let bits = 12;
+        let weights: Vec<f32> = (0..(1usize << bits) * STRIDE)
+            .map(|k| (k.wrapping_mul(2_654_435_761) % 2001) as f32 - 1000.0)
+            .collect();
+        let model = Model::quantize(bits, &weights, classes.clone());
+        let mut memo = WordMemo::default();
+        memo.serve(1);
+        let mut with_sums = 0;
+        for s in &segment(text) {
+            let hits = vec![0u8; s.tokens.len()];
+            let mut infos = Vec::new();
+            token_infos_into(
+                text,
+                s,
+                (&hits, &hits),
+                &classes,
+                (&mut String::new(), Some((&mut memo, Some(&model)))),
+                &mut infos,
+            );
+            for i in 1..infos.len() {
+                let buf = &mut String::new();
+                let (mut all, mut context, mut word) = (Vec::new(), Vec::new(), Vec::new());
+                static_features(text, s, &infos, i, bits, buf, &mut all);
+                static_features_part::<CONTEXT>(text, s, &infos, i, bits, buf, &mut context);
+                static_features_part::<WORD>(text, s, &infos, i, bits, buf, &mut word);
+                if let Some(sum) = infos[i].word_scores {
+                    with_sums += 1;
+                    let (mut full, mut split) = ([0; STRIDE], sum);
+                    model.score(&all, &mut full);
+                    model.score(&context, &mut split);
+                    assert_eq!(full, split, "token {}", i);
+                }
+                let mut both = [context, word].concat();
+                both.sort_unstable();
+                all.sort_unstable();
+                assert_eq!(all, both, "token {}", i);
+            }
+        }
+        assert!(with_sums >= 5, "{}", with_sums);
     }
 }

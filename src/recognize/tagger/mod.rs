@@ -16,7 +16,10 @@ pub mod train;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
-use features::{allowed, history_features, label_type, static_features, TokenInfo, LABELS, O};
+use features::{
+    allowed, history_features, label_type, static_features, static_features_part, TokenInfo,
+    CONTEXT, LABELS, O,
+};
 pub use model::Model;
 
 use crate::error::{Error, Result};
@@ -114,7 +117,10 @@ impl Tagger {
                     s,
                     (&gaz[k], &pat[k]),
                     self.model.classes(),
-                    (&mut scratch.buf, Some(&mut scratch.memo)),
+                    (
+                        &mut scratch.buf,
+                        Some((&mut scratch.memo, Some(&self.model))),
+                    ),
                     v,
                 );
             }
@@ -136,7 +142,10 @@ impl Tagger {
     /// score of every token that is always scored (capitalized or covered
     /// by a list hit) is summed first, all tokens in one pass, so the
     /// weight-table reads of different tokens overlap; the left-to-right
-    /// pass then adds only the label-history features.
+    /// pass then adds only the label-history features. A word the memo
+    /// knows, after a sentence's first token, brings the sum of its word
+    /// features along, and only its context features are looked up: the
+    /// rows of word features, a word's own, miss the cache most.
     pub(crate) fn decode(
         &self,
         text: &str,
@@ -152,21 +161,36 @@ impl Tagger {
         labels.clear();
         scratch.feats.clear();
         scratch.ranges.clear();
+        scratch.sums.clear();
         for (i, t) in infos.iter().enumerate() {
             let from = scratch.feats.len();
+            let mut scores = [0i32; model::STRIDE];
             if t.always_scored() {
-                features_of(i, &mut scratch.buf, &mut scratch.feats);
+                match t.word_scores {
+                    Some(word) if i > 0 => {
+                        scores = word;
+                        let buf = &mut scratch.buf;
+                        static_features_part::<CONTEXT>(
+                            text,
+                            sentence,
+                            infos,
+                            i,
+                            bits,
+                            buf,
+                            &mut scratch.feats,
+                        );
+                    }
+                    _ => features_of(i, &mut scratch.buf, &mut scratch.feats),
+                }
             }
             scratch.ranges.push((from, scratch.feats.len()));
+            scratch.sums.push(scores);
         }
         self.model.prefetch(&scratch.feats);
-        scratch.sums.clear();
-        for &(from, to) in &scratch.ranges {
-            let mut scores = [0i32; model::STRIDE];
+        for (&(from, to), scores) in scratch.ranges.iter().zip(scratch.sums.iter_mut()) {
             if to > from {
-                self.model.score(&scratch.feats[from..to], &mut scores);
+                self.model.score(&scratch.feats[from..to], scores);
             }
-            scratch.sums.push(scores);
         }
         let (mut p1, mut p2) = (O, O);
         for (i, t) in infos.iter().enumerate() {
