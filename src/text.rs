@@ -102,8 +102,15 @@ pub fn push_folded(s: &str, out: &mut String) {
 /// (ä → ae, ß → ss), runs of other characters turned into one `-`.
 pub fn slug(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_slug(s, &mut out);
+    out
+}
+
+/// Append [`slug`]`(s)` to `out`.
+pub fn push_slug(s: &str, out: &mut String) {
+    let start = out.len();
     let mut dash = false;
-    for ch in s.chars().flat_map(char::to_lowercase) {
+    let mut push = |ch: char, out: &mut String| {
         let rep: Option<&str> = match ch {
             'ä' => Some("ae"),
             'ö' => Some("oe"),
@@ -117,15 +124,23 @@ pub fn slug(s: &str) -> String {
         } else if ch.is_alphanumeric() {
             out.push(ch);
             dash = false;
-        } else if !dash && !out.is_empty() {
+        } else if !dash && out.len() > start {
             out.push('-');
             dash = true;
         }
+    };
+    for ch in s.chars() {
+        if ch.is_ascii() {
+            push(ch.to_ascii_lowercase(), out);
+        } else {
+            for l in ch.to_lowercase() {
+                push(l, out);
+            }
+        }
     }
-    while out.ends_with('-') {
+    while out.len() > start && out.ends_with('-') {
         out.pop();
     }
-    out
 }
 
 /// Whether the lowercase word `w` is a definite or indefinite article
@@ -237,6 +252,17 @@ mod tests {
             push_folded(s, &mut out);
             assert_eq!(out, format!("AB {}", fold(s)), "{}", s);
         }
+    }
+
+    #[test]
+    fn push_slug_appends_the_slug() {
+        for name in ["Deutsche Presse-Agentur", "-Jürgen  Großmann-", "", "--", "ΟΔΥΣΣΕΥΣ", "İz"] {
+            let mut out = String::from("per:");
+            push_slug(name, &mut out);
+            assert_eq!(out, format!("per:{}", slug(name)), "{}", name);
+        }
+        assert_eq!(slug("-Jürgen  Großmann-"), "juergen-grossmann");
+        assert_eq!(slug("ÄÖÜ"), "aeoeue");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use foldhash::fast::FixedState;
 use serde::Serialize;
 
 use crate::recognize::{EntityType, Mention, Recognized, Source};
-use crate::text::slug;
+use crate::text::push_slug;
 
 /// One real-world thing mentioned in a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -41,7 +41,12 @@ pub struct Resolved {
 
 /// The id for an entity without a knowledge-base id.
 pub fn local_id(etype: EntityType, label: &str) -> String {
-    format!("{}:{}", etype.as_str().to_ascii_lowercase(), slug(label))
+    let mut id = String::with_capacity(label.len() + 8);
+    id.push_str(etype.as_str());
+    id.make_ascii_lowercase();
+    id.push(':');
+    push_slug(label, &mut id);
+    id
 }
 
 /// Union-find over mention indices.
