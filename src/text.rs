@@ -256,7 +256,14 @@ mod tests {
 
     #[test]
     fn push_slug_appends_the_slug() {
-        for name in ["Deutsche Presse-Agentur", "-Jürgen  Großmann-", "", "--", "ΟΔΥΣΣΕΥΣ", "İz"] {
+        for name in [
+            "Deutsche Presse-Agentur",
+            "-Jürgen  Großmann-",
+            "",
+            "--",
+            "ΟΔΥΣΣΕΥΣ",
+            "İz",
+        ] {
             let mut out = String::from("per:");
             push_slug(name, &mut out);
             assert_eq!(out, format!("per:{}", slug(name)), "{}", name);
