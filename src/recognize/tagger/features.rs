@@ -834,20 +834,6 @@ pub fn token_infos(
 const BOS: u64 = 0x0b05;
 const EOS: u64 = 0x0e05;
 
-/// Append the bucket indices of the static (label-independent) features of
-/// token `i` to `out`.
-pub fn static_features(
-    text: &str,
-    sentence: &Sentence,
-    infos: &[TokenInfo],
-    i: usize,
-    bits: u32,
-    buf: &mut String,
-    out: &mut Vec<u32>,
-) {
-    static_features_part::<ALL>(text, sentence, infos, i, bits, buf, out);
-}
-
 /// Which of a token's static features to append: [`ALL`], [`WORD`] or
 /// [`CONTEXT`].
 pub type Part = u8;
@@ -891,10 +877,11 @@ const fn wants(part: Part, template: u64) -> bool {
     }
 }
 
-/// [`static_features`] of one [`Part`]. [`WORD`] and [`CONTEXT`] apply only
-/// to a token that does not start its sentence (`i > 0`); together they are
+/// Append the bucket indices of the static (label-independent) features of
+/// token `i` of part `PART` to `out`. [`WORD`] and [`CONTEXT`] apply only to
+/// a token that does not start its sentence (`i > 0`); together they are
 /// [`ALL`].
-pub fn static_features_part<const PART: Part>(
+pub fn static_features<const PART: Part>(
     text: &str,
     sentence: &Sentence,
     infos: &[TokenInfo],
@@ -1099,18 +1086,25 @@ mod tests {
         assert!(is_determiner("einem") && is_determiner("zur") && !is_determiner("eine2"));
     }
 
-    #[test]
-    fn the_word_memo_gives_the_features_computed_without_it() {
+    /// A text with umlauts, a dotless i, capitals, an acronym, a genitive and
+    /// symbols, and word classes for three of its words.
+    fn memo_fixture() -> (&'static str, WordClasses) {
         let text = "Die Ärztin Özlem Yıldız traf Orlows Berater im Ärztehaus. \
                     ÄRZTE der UNO, die Ärztin und Orlow: alle kamen, ½ um 3-D.";
         let classes =
             WordClasses::parse("Ärztin\tnoun\nBerater\tnoun\nOrlow\tsurname\n", "t").unwrap();
+        (text, classes)
+    }
+
+    #[test]
+    fn the_word_memo_gives_the_features_computed_without_it() {
+        let (text, classes) = memo_fixture();
         let sentences = segment(text);
         let features = |infos: &[TokenInfo], s: &Sentence| -> Vec<Vec<u32>> {
             (0..infos.len())
                 .map(|i| {
                     let mut out = Vec::new();
-                    static_features(text, s, infos, i, 16, &mut String::new(), &mut out);
+                    static_features::<ALL>(text, s, infos, i, 16, &mut String::new(), &mut out);
                     out
                 })
                 .collect()
@@ -1147,10 +1141,7 @@ mod tests {
 
     #[test]
     fn word_and_context_features_add_up_to_all() {
-        let text = "Die Ärztin Özlem Yıldız traf Orlows Berater im Ärztehaus. \
-                    ÄRZTE der UNO, die Ärztin und Orlow: alle kamen, ½ um 3-D.";
-        let classes =
-            WordClasses::parse("Ärztin\tnoun\nBerater\tnoun\nOrlow\tsurname\n", "t").unwrap();
+        let (text, classes) = memo_fixture();
         // weights that differ from bucket to bucket
         let bits = 12;
         let weights: Vec<f32> = (0..(1usize << bits) * STRIDE)
@@ -1174,9 +1165,9 @@ mod tests {
             for i in 1..infos.len() {
                 let buf = &mut String::new();
                 let (mut all, mut context, mut word) = (Vec::new(), Vec::new(), Vec::new());
-                static_features(text, s, &infos, i, bits, buf, &mut all);
-                static_features_part::<CONTEXT>(text, s, &infos, i, bits, buf, &mut context);
-                static_features_part::<WORD>(text, s, &infos, i, bits, buf, &mut word);
+                static_features::<ALL>(text, s, &infos, i, bits, buf, &mut all);
+                static_features::<CONTEXT>(text, s, &infos, i, bits, buf, &mut context);
+                static_features::<WORD>(text, s, &infos, i, bits, buf, &mut word);
                 if let Some(sum) = infos[i].word_scores {
                     with_sums += 1;
                     let (mut full, mut split) = ([0; STRIDE], sum);

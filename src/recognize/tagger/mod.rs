@@ -17,8 +17,7 @@ use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use features::{
-    allowed, history_features, label_type, static_features, static_features_part, TokenInfo,
-    CONTEXT, LABELS, O,
+    allowed, history_features, label_type, static_features, TokenInfo, ALL, CONTEXT, LABELS, O,
 };
 pub use model::Model;
 
@@ -155,7 +154,7 @@ impl Tagger {
     ) {
         let bits = self.model.bits();
         let features_of = |i: usize, buf: &mut String, out: &mut Vec<u32>| {
-            static_features(text, sentence, infos, i, bits, buf, out)
+            static_features::<ALL>(text, sentence, infos, i, bits, buf, out)
         };
         let mut labels = std::mem::take(&mut scratch.labels);
         labels.clear();
@@ -170,7 +169,7 @@ impl Tagger {
                     Some(word) if i > 0 => {
                         scores = word;
                         let buf = &mut scratch.buf;
-                        static_features_part::<CONTEXT>(
+                        static_features::<CONTEXT>(
                             text,
                             sentence,
                             infos,

@@ -7,7 +7,7 @@
 use super::best;
 use super::features::{
     self, allowed, history_features, is_begin, label, static_features, token_infos, TokenInfo,
-    WordClasses, LABELS, O,
+    WordClasses, ALL, LABELS, O,
 };
 use super::memory::{self, NameMemory, Uses};
 use super::model::{Model, STRIDE};
@@ -273,7 +273,7 @@ fn run_once(
             for (i, t) in p.infos.iter().enumerate() {
                 let pred = if t.scored(p1) {
                     feats.clear();
-                    static_features(
+                    static_features::<ALL>(
                         &p.doc.text,
                         p.sentence,
                         &p.infos,
