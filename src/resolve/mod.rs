@@ -126,6 +126,16 @@ pub fn without_honorifics(name: &str) -> &str {
     rest
 }
 
+/// A mention's name as it counts for joining and labels: a person's without
+/// words of address ([`without_honorifics`]), any other as it is.
+fn addressless(etype: EntityType, name: &str) -> &str {
+    if etype == EntityType::Per {
+        without_honorifics(name)
+    } else {
+        name
+    }
+}
+
 /// The name a mention contributes as a label candidate.
 fn name_of<'a>(m: &'a Mention, text: &'a str) -> &'a str {
     m.canonical.as_deref().unwrap_or_else(|| m.text(text))
@@ -181,13 +191,7 @@ pub fn resolve(text: &str, recognized: &Recognized) -> Resolved {
     let bare: Vec<&str> = ms
         .iter()
         .zip(&surfaces)
-        .map(|(m, s)| {
-            if m.etype == EntityType::Per {
-                without_honorifics(s)
-            } else {
-                s
-            }
-        })
+        .map(|(m, s)| addressless(m.etype, s))
         .collect();
     let mut persons: HashMap<&str, HashMap<(&str, &str), usize, FixedState>, FixedState> =
         HashMap::default();
@@ -323,14 +327,7 @@ fn describe(
         }
     };
     // a person's label leaves out words of address: "Frau Merkel" → "Merkel"
-    let label_name = |i: usize| {
-        let name = name_of(&ms[i], text);
-        if etype == EntityType::Per {
-            without_honorifics(name)
-        } else {
-            name
-        }
-    };
+    let label_name = |i: usize| addressless(etype, name_of(&ms[i], text));
     let words = |i: usize| label_name(i).split_whitespace().count();
     let len = |i: usize| label_name(i).chars().count();
     let best = match etype {
