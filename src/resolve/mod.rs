@@ -149,9 +149,12 @@ pub fn resolve(text: &str, recognized: &Recognized) -> Resolved {
     let mut groups = Groups::new(n);
 
     // 1. Same knowledge-base id, same type and name, text-declared aliases.
-    let mut by_kb: HashMap<&str, usize, FixedState> = HashMap::default();
-    let mut by_name: HashMap<(EntityType, &str), usize, FixedState> = HashMap::default();
-    let mut by_surface: HashMap<&str, usize, FixedState> = HashMap::default();
+    // The maps are sized for the mentions up front rather than grown.
+    let sized = || HashMap::with_capacity_and_hasher(n, FixedState::default());
+    let mut by_kb: HashMap<&str, usize, FixedState> = sized();
+    let mut by_name: HashMap<(EntityType, &str), usize, FixedState> =
+        HashMap::with_capacity_and_hasher(2 * n, FixedState::default());
+    let mut by_surface: HashMap<&str, usize, FixedState> = sized();
     for (i, m) in ms.iter().enumerate() {
         if let Some(kb) = m.kb_id.as_deref() {
             let first = *by_kb.entry(kb).or_insert(i);
