@@ -1,5 +1,6 @@
 //! The `nergraph` command: parses arguments and dispatches to one subcommand.
 
+mod alloc;
 mod cli;
 mod cmd;
 
@@ -11,7 +12,7 @@ use clap::Parser;
 /// (tokens, mentions, evidence), and the system allocator spent about a fifth
 /// of a build's time on them.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: alloc::Allocator = alloc::Allocator;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
