@@ -173,6 +173,20 @@ pub fn is_capitalized(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// `char::is_alphanumeric`, answered without a table search for ASCII and
+/// for the Latin letters of European names (umlauts, ß, accents: U+00C0 to
+/// U+024F, all letters but the multiplication and division signs).
+#[inline(always)]
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if matches!(c, '\u{C0}'..='\u{24F}') {
+        !matches!(c, '×' | '÷')
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
 /// Which bytes are ASCII letters or digits (a table is faster than ranges).
 pub(crate) static ASCII_ALNUM: [bool; 256] = {
     let mut t = [false; 256];
@@ -232,6 +246,18 @@ mod tests {
             out.clear();
             push_folded(&word, &mut out);
             assert_eq!(out, word.to_lowercase(), "U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn is_alphanumeric_agrees_with_unicode_on_every_char() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(
+                is_alphanumeric(c),
+                c.is_alphanumeric(),
+                "U+{:04X}",
+                c as u32
+            );
         }
     }
 

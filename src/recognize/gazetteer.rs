@@ -237,7 +237,7 @@ fn capitalize(s: &str) -> String {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric()
+    crate::text::is_alphanumeric(c)
 }
 
 /// Whether the char at byte `i` of `text` is a word character, and its length.
@@ -248,7 +248,7 @@ fn char_class(text: &str, i: usize) -> (bool, usize) {
         (b.is_ascii_alphanumeric(), 1)
     } else {
         match text[i..].chars().next() {
-            Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+            Some(c) => (crate::text::is_alphanumeric(c), c.len_utf8()),
             None => (false, 1),
         }
     }

@@ -54,12 +54,8 @@ fn is_mark(c: char) -> bool {
 pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
-    } else if matches!(c, '\u{C0}'..='\u{24F}') {
-        // Latin-1 letters (umlauts, ß) and Latin Extended-A/B: all letters
-        // except the multiplication and division signs.
-        !matches!(c, '×' | '÷')
     } else {
-        c.is_alphanumeric() || is_mark(c) || c == '\u{AD}'
+        crate::text::is_alphanumeric(c) || is_mark(c) || c == '\u{AD}'
     }
 }
 
