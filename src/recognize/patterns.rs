@@ -1552,15 +1552,12 @@ impl Patterns {
     fn name_memory(&self, all_words: &[&[Word]], sentences: &[Sentence], found: &mut Found) {
         let mut full: HashMap<&str, Vec<Vec<&str>>, FixedState> = HashMap::default();
         let mut surnames: HashSet<&str, FixedState> = HashSet::default();
-        let mut by_sentence: HashMap<usize, usize, FixedState> = HashMap::default();
-        for (k, s) in sentences.iter().enumerate() {
-            by_sentence.insert(s.index, k);
-        }
         for c in &found.candidates {
             if c.mention.etype != EntityType::Per {
                 continue;
             }
-            let Some(&k) = by_sentence.get(&c.mention.sentence) else {
+            // sentences come in the order of their indices
+            let Ok(k) = sentences.binary_search_by_key(&c.mention.sentence, |s| s.index) else {
                 continue;
             };
             let words: Vec<&str> = all_words[k]
