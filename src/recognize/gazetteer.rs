@@ -11,6 +11,8 @@
 
 use crate::text::ASCII_ALNUM;
 use std::collections::{HashMap, HashSet};
+
+use foldhash::fast::FixedState;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::error::Result;
@@ -186,8 +188,8 @@ fn filter_bit(word: &str) -> usize {
 /// The compiled gazetteers.
 pub struct Gazetteer {
     entries: Vec<Entry>,
-    by_kb: HashMap<String, usize>,
-    country_by_iso: HashMap<String, usize>,
+    by_kb: HashMap<String, usize, FixedState>,
+    country_by_iso: HashMap<String, usize, FixedState>,
     /// Surface form → pattern index.
     by_surface: WordMap<u32>,
     /// Pattern surfaces and what they stand for, by pattern index.
@@ -269,8 +271,8 @@ impl Gazetteer {
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'));
-        let mut stoplist = HashSet::new();
-        let mut never = HashSet::new();
+        let mut stoplist = HashSet::default();
+        let mut never = HashSet::default();
         for l in lines {
             match l.strip_prefix('!') {
                 Some(w) => never.insert(w.trim()),
@@ -282,11 +284,11 @@ impl Gazetteer {
 
     fn build(
         entries: Vec<Entry>,
-        stoplist: &HashSet<&str>,
-        never: &HashSet<&str>,
+        stoplist: &HashSet<&str, FixedState>,
+        never: &HashSet<&str, FixedState>,
     ) -> Result<Gazetteer> {
-        let mut by_kb = HashMap::new();
-        let mut country_by_iso = HashMap::new();
+        let mut by_kb = HashMap::default();
+        let mut country_by_iso = HashMap::default();
         for (i, e) in entries.iter().enumerate() {
             if let Some(kb) = &e.kb_id {
                 by_kb.entry(kb.clone()).or_insert(i);
@@ -538,7 +540,7 @@ impl Gazetteer {
 }
 
 /// Is `surface` a stoplisted common word (or its genitive / ALL-CAPS form)?
-fn is_stopped(surface: &str, form: Form, stoplist: &HashSet<&str>) -> bool {
+fn is_stopped(surface: &str, form: Form, stoplist: &HashSet<&str, FixedState>) -> bool {
     if form == Form::Adjective || form == Form::Abbreviation {
         return false;
     }
