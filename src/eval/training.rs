@@ -140,7 +140,9 @@ pub fn to_train_docs(pipeline: &Pipeline, docs: &[WeightedDoc]) -> Vec<TrainDoc>
                     .spans
                     .iter()
                     .filter_map(|s| match s.label {
-                        GoldLabel::Entity(t) if !skip.contains(&t) => Some((s.start, s.end, t)),
+                        GoldLabel::Entity(t) if !skip.contains(&t) => {
+                            Some((with_sign(&doc.text, s.start), s.end, t))
+                        }
                         _ => None,
                     })
                     .collect(),
@@ -158,6 +160,28 @@ pub fn to_train_docs(pipeline: &Pipeline, docs: &[WeightedDoc]) -> Vec<TrainDoc>
             }
         })
         .collect()
+}
+
+/// The start of a gold span, moved onto the sign of the hashtag or handle
+/// it starts right after: SmartData v1 leaves the sign out ("#Hamburg" is
+/// annotated as "Hamburg"), v3 and GermEval take it in, and a token is
+/// learned from only if the span covers all of it.
+fn with_sign(text: &str, start: usize) -> usize {
+    let Some(sign) = start.checked_sub(1) else {
+        return start;
+    };
+    if !matches!(text.as_bytes().get(sign), Some(b'#' | b'@')) {
+        return start;
+    }
+    let word_before = text[..sign]
+        .chars()
+        .next_back()
+        .is_some_and(|c| crate::text::is_alphanumeric(c) || c == '#' || c == '@');
+    if word_before {
+        start
+    } else {
+        sign
+    }
 }
 
 /// The data of a cross-validation run.
@@ -228,4 +252,24 @@ pub fn write_model(model: &Model, path: &Path) -> Result<()> {
 /// The default corpora directory, relative to the repository.
 pub fn default_corpora_dir() -> PathBuf {
     PathBuf::from("../shared/corpora")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gold_spans_after_a_hashtag_or_handle_sign_take_the_sign() {
+        let text = "„#Hamburg“ und @SZ, C#Sharp, a@b, #";
+        let at = |s: &str| text.find(s).unwrap();
+        assert_eq!(with_sign(text, at("Hamburg")), at("#Hamburg"));
+        assert_eq!(with_sign(text, at("SZ")), at("@SZ"));
+        // a sign inside a word, no sign, the text's start
+        assert_eq!(with_sign(text, at("Sharp")), at("Sharp"));
+        assert_eq!(with_sign(text, at("b,")), at("b,"));
+        assert_eq!(with_sign(text, at("und")), at("und"));
+        assert_eq!(with_sign(text, 0), 0);
+        // after a multi-byte char: no panic, no move
+        assert_eq!(with_sign(text, at("#Hamburg")), at("#Hamburg"));
+    }
 }

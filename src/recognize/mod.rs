@@ -204,11 +204,14 @@ impl Recognizer {
 
     /// Find the mentions in `text`, segmented into `sentences`.
     pub fn recognize(&self, text: &str, sentences: &[Sentence]) -> Recognized {
-        let (mut gaz, pat) = self.find_lists(text, sentences);
+        let (mut gaz, mut pat) = self.find_lists(text, sentences);
         let model = match &self.tagger {
             Some(t) => t.tag(text, sentences, &gaz, &pat.mentions),
             None => Vec::new(),
         };
+        for m in gaz.iter_mut().chain(pat.mentions.iter_mut()) {
+            with_sign(text, m);
+        }
         let span = |i: usize| (pat.mentions[i].start, pat.mentions[i].end);
         let alias_spans: Vec<_> = pat
             .aliases
@@ -394,6 +397,49 @@ impl Recognizer {
         }
         m
     }
+}
+
+/// A name the lists found right after the sign of a hashtag or a handle
+/// takes the sign into its span, as the model's names of such tokens do and
+/// as annotated news have it ("#Hamburg", "@SZ"); a listed name at the start
+/// of a handle takes the whole handle: "@DB_Bahn" and "@Lufthansa_DE" are
+/// the accounts of those companies. Only names with a canonical form take a
+/// handle's at sign, since labels leave out hash signs but not at signs.
+fn with_sign(text: &str, m: &mut Mention) {
+    let Some(sign) = m.start.checked_sub(1) else {
+        return;
+    };
+    let listed = m.canonical.is_some();
+    let at = match text.as_bytes()[sign] {
+        b'#' => false,
+        b'@' if listed => true,
+        _ => return,
+    };
+    if text[..sign]
+        .chars()
+        .next_back()
+        .is_some_and(|c| crate::text::is_alphanumeric(c) || c == '#' || c == '@')
+    {
+        return;
+    }
+    m.start = sign;
+    if !(at || listed) {
+        return;
+    }
+    // the rest of a handle: "_" and word characters
+    let bytes = text.as_bytes();
+    let mut end = m.end;
+    while bytes.get(end) == Some(&b'_') {
+        let rest = text[end + 1..]
+            .char_indices()
+            .find(|&(_, c)| !crate::text::is_alphanumeric(c))
+            .map_or(text.len(), |(i, _)| end + 1 + i);
+        if rest == end + 1 {
+            break;
+        }
+        end = rest;
+    }
+    m.end = end;
 }
 
 /// Whether the text before a mention ends in an article, maybe followed by
@@ -822,6 +868,40 @@ mod tests {
             },
         )
         .unwrap()
+    }
+
+    #[test]
+    fn listed_names_in_hashtags_and_handles_take_the_sign() {
+        let rec = lists_only();
+        let text = "Stau bei #Hamburg. RT @SZ: Neue Lage in #Berlin-Mitte. \
+                    Danke @DB_Bahn und @Lufthansa_DE. Mail an info@Berlin.de und C#Berlin.";
+        let found = rec.recognize(text, &crate::segment::segment(text));
+        let texts: Vec<&str> = found.mentions.iter().map(|m| m.text(text)).collect();
+        for t in ["#Hamburg", "@SZ", "#Berlin", "@DB_Bahn", "@Lufthansa_DE"] {
+            assert!(texts.contains(&t), "{} not in {:?}", t, texts);
+        }
+        // a sign inside a word is no hashtag or handle
+        assert!(!texts
+            .iter()
+            .any(|t| t.ends_with("@Berlin") || *t == "#Berlin.de"));
+        assert!(!texts.contains(&"C#Berlin"), "{:?}", texts);
+        // a name without a canonical form takes a hash sign, not an at sign
+        let mut plain = at(
+            "x @Quorvex #Quorvex",
+            "Quorvex",
+            EntityType::Org,
+            Source::Pattern,
+        );
+        with_sign("x @Quorvex #Quorvex", &mut plain);
+        assert_eq!(plain.text("x @Quorvex #Quorvex"), "#Quorvex");
+        let mut plain = m(3, 10, Source::Pattern);
+        with_sign("x @Quorvex_DE", &mut plain);
+        assert_eq!(plain.text("x @Quorvex_DE"), "Quorvex");
+        // at the start of the text
+        let mut first = m(1, 6, Source::Gazetteer);
+        first.canonical = Some("Essen".into());
+        with_sign("#Essen_Nord", &mut first);
+        assert_eq!(first.text("#Essen_Nord"), "#Essen_Nord");
     }
 
     #[test]
