@@ -21,32 +21,42 @@ const WORD: usize = std::mem::size_of::<usize>();
 /// mimalloc as the global allocator.
 pub struct Allocator;
 
+/// A new block for `layout`: from `plain` (size) where mimalloc's own
+/// alignment is enough, else from `aligned` (size, alignment).
+///
+/// # Safety
+/// `layout` has a non-zero size, and the two functions allocate with
+/// mimalloc.
+#[inline(always)]
+unsafe fn new_block(
+    layout: Layout,
+    plain: unsafe extern "C" fn(usize) -> *mut c_void,
+    aligned: unsafe extern "C" fn(usize, usize) -> *mut c_void,
+) -> *mut u8 {
+    // SAFETY: mimalloc calls with the layout's size and alignment.
+    unsafe {
+        if layout.align() <= WORD {
+            plain(layout.size()) as *mut u8
+        } else {
+            aligned(layout.size(), layout.align()) as *mut u8
+        }
+    }
+}
+
 // SAFETY: every pointer handed out comes from mimalloc with at least the
 // layout's size and alignment (blocks are word-aligned; larger alignments go
 // to mimalloc's aligned calls), and is freed or resized by mimalloc.
 unsafe impl GlobalAlloc for Allocator {
     #[inline]
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: plain mimalloc calls with the layout's size and alignment.
-        unsafe {
-            if layout.align() <= WORD {
-                mi::mi_malloc(layout.size()) as *mut u8
-            } else {
-                mi::mi_malloc_aligned(layout.size(), layout.align()) as *mut u8
-            }
-        }
+        // SAFETY: the trait's contract gives a non-zero size.
+        unsafe { new_block(layout, mi::mi_malloc, mi::mi_malloc_aligned) }
     }
 
     #[inline]
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
         // SAFETY: as in `alloc`.
-        unsafe {
-            if layout.align() <= WORD {
-                mi::mi_zalloc(layout.size()) as *mut u8
-            } else {
-                mi::mi_zalloc_aligned(layout.size(), layout.align()) as *mut u8
-            }
-        }
+        unsafe { new_block(layout, mi::mi_zalloc, mi::mi_zalloc_aligned) }
     }
 
     #[inline]
