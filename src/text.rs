@@ -187,6 +187,21 @@ pub fn is_alphanumeric(c: char) -> bool {
     }
 }
 
+/// The byte offset of the sign of a hashtag or handle ("#", "@") right
+/// before byte `start` of `text`, if the sign starts a word there: not in
+/// "C#" or "info@".
+pub fn tag_sign_before(text: &str, start: usize) -> Option<usize> {
+    let sign = start.checked_sub(1)?;
+    if !matches!(text.as_bytes().get(sign), Some(b'#' | b'@')) {
+        return None;
+    }
+    let inside_word = text[..sign]
+        .chars()
+        .next_back()
+        .is_some_and(|c| is_alphanumeric(c) || c == '#' || c == '@');
+    (!inside_word).then_some(sign)
+}
+
 /// Which bytes are ASCII letters or digits (a table is faster than ranges).
 pub(crate) static ASCII_ALNUM: [bool; 256] = {
     let mut t = [false; 256];

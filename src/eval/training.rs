@@ -167,21 +167,7 @@ pub fn to_train_docs(pipeline: &Pipeline, docs: &[WeightedDoc]) -> Vec<TrainDoc>
 /// annotated as "Hamburg"), v3 and GermEval take it in, and a token is
 /// learned from only if the span covers all of it.
 fn with_sign(text: &str, start: usize) -> usize {
-    let Some(sign) = start.checked_sub(1) else {
-        return start;
-    };
-    if !matches!(text.as_bytes().get(sign), Some(b'#' | b'@')) {
-        return start;
-    }
-    let word_before = text[..sign]
-        .chars()
-        .next_back()
-        .is_some_and(|c| crate::text::is_alphanumeric(c) || c == '#' || c == '@');
-    if word_before {
-        start
-    } else {
-        sign
-    }
+    crate::text::tag_sign_before(text, start).unwrap_or(start)
 }
 
 /// The data of a cross-validation run.

@@ -406,20 +406,12 @@ impl Recognizer {
 /// the accounts of those companies. Only names with a canonical form take a
 /// handle's at sign, since labels leave out hash signs but not at signs.
 fn with_sign(text: &str, m: &mut Mention) {
-    let Some(sign) = m.start.checked_sub(1) else {
+    let Some(sign) = crate::text::tag_sign_before(text, m.start) else {
         return;
     };
     let listed = m.canonical.is_some();
-    let at = match text.as_bytes()[sign] {
-        b'#' => false,
-        b'@' if listed => true,
-        _ => return,
-    };
-    if text[..sign]
-        .chars()
-        .next_back()
-        .is_some_and(|c| crate::text::is_alphanumeric(c) || c == '#' || c == '@')
-    {
+    let at = text.as_bytes()[sign] == b'@';
+    if at && !listed {
         return;
     }
     m.start = sign;
