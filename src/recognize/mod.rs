@@ -210,7 +210,7 @@ impl Recognizer {
             None => Vec::new(),
         };
         for m in gaz.iter_mut().chain(pat.mentions.iter_mut()) {
-            with_sign(text, m);
+            with_sign(text, sentences, m);
         }
         let span = |i: usize| (pat.mentions[i].start, pat.mentions[i].end);
         let alias_spans: Vec<_> = pat
@@ -402,36 +402,27 @@ impl Recognizer {
 /// A name the lists found right after the sign of a hashtag or a handle
 /// takes the sign into its span, as the model's names of such tokens do and
 /// as annotated news have it ("#Hamburg", "@SZ"); a listed name at the start
-/// of a handle takes the whole handle: "@DB_Bahn" and "@Lufthansa_DE" are
-/// the accounts of those companies. Only names with a canonical form take a
-/// handle's at sign, since labels leave out hash signs but not at signs.
-fn with_sign(text: &str, m: &mut Mention) {
+/// of a handle takes the whole handle, which the segmenter keeps as one
+/// token: "@DB_Bahn" and "@Lufthansa_DE" are the accounts of those
+/// companies. Only names with a canonical form take a handle's at sign,
+/// since labels leave out hash signs but not at signs.
+fn with_sign(text: &str, sentences: &[Sentence], m: &mut Mention) {
     let Some(sign) = crate::text::tag_sign_before(text, m.start) else {
         return;
     };
     let listed = m.canonical.is_some();
-    let at = text.as_bytes()[sign] == b'@';
-    if at && !listed {
+    if text.as_bytes()[sign] == b'@' && !listed {
         return;
     }
     m.start = sign;
-    if !(at || listed) {
+    if !listed || text.as_bytes().get(m.end) != Some(&b'_') {
         return;
     }
-    // the rest of a handle: "_" and word characters
-    let bytes = text.as_bytes();
-    let mut end = m.end;
-    while bytes.get(end) == Some(&b'_') {
-        let rest = text[end + 1..]
-            .char_indices()
-            .find(|&(_, c)| !crate::text::is_alphanumeric(c))
-            .map_or(text.len(), |(i, _)| end + 1 + i);
-        if rest == end + 1 {
-            break;
-        }
-        end = rest;
+    let tokens = sentences.get(m.sentence).map_or(&[][..], |s| &s.tokens[..]);
+    let k = tokens.partition_point(|t| t.start < sign);
+    if let Some(token) = tokens.get(k).filter(|t| t.start == sign) {
+        m.end = m.end.max(token.end);
     }
-    m.end = end;
 }
 
 /// Whether the text before a mention ends in an article, maybe followed by
@@ -877,23 +868,20 @@ mod tests {
             .iter()
             .any(|t| t.ends_with("@Berlin") || *t == "#Berlin.de"));
         assert!(!texts.contains(&"C#Berlin"), "{:?}", texts);
-        // a name without a canonical form takes a hash sign, not an at sign
-        let mut plain = at(
-            "x @Quorvex #Quorvex",
-            "Quorvex",
-            EntityType::Org,
-            Source::Pattern,
-        );
-        with_sign("x @Quorvex #Quorvex", &mut plain);
-        assert_eq!(plain.text("x @Quorvex #Quorvex"), "#Quorvex");
-        let mut plain = m(3, 10, Source::Pattern);
-        with_sign("x @Quorvex_DE", &mut plain);
-        assert_eq!(plain.text("x @Quorvex_DE"), "Quorvex");
-        // at the start of the text
-        let mut first = m(1, 6, Source::Gazetteer);
-        first.canonical = Some("Essen".into());
-        with_sign("#Essen_Nord", &mut first);
-        assert_eq!(first.text("#Essen_Nord"), "#Essen_Nord");
+        // a name without a canonical form takes a hash sign, not an at
+        // sign, and not the rest of a handle
+        let signed = |t: &str, start: usize, end: usize, listed: bool| {
+            let mut m = m(start, end, Source::Pattern);
+            m.canonical = listed.then(|| t[start..end].to_string());
+            with_sign(t, &crate::segment::segment(t), &mut m);
+            m.text(t).to_string()
+        };
+        assert_eq!(signed("x @Quorvex #Quorvex", 12, 19, false), "#Quorvex");
+        assert_eq!(signed("x @Quorvex #Quorvex", 3, 10, false), "Quorvex");
+        assert_eq!(signed("x #Quorvex_DE", 3, 10, false), "#Quorvex");
+        // a listed one at the start of the text takes the whole token
+        assert_eq!(signed("#Essen_Nord sperrt", 1, 6, true), "#Essen_Nord");
+        assert_eq!(signed("#Essen-Nord sperrt", 1, 6, true), "#Essen");
     }
 
     #[test]
