@@ -51,7 +51,7 @@ impl Lcg {
 fn synthetic_graph() -> KnowledgeGraph {
     let entities: Vec<Entity> = (0..ENTITIES)
         .map(|i| Entity {
-            id: format!("e{:05}", i),
+            id: format!("e{:05}", i).into(),
             label: format!("Entity {}", i),
             etype: EntityType::ALL[i % 3],
             kb_id: None,

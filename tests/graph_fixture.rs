@@ -78,7 +78,7 @@ const ENTITIES: [Spec; 8] = [
 fn entity(i: usize) -> Entity {
     let (id, label, etype, kb, aliases) = ENTITIES[i];
     Entity {
-        id: id.to_string(),
+        id: id.into(),
         label: label.to_string(),
         etype,
         kb_id: kb.map(str::to_string),
@@ -108,7 +108,7 @@ fn relation(a: usize, b: usize, kind: RelationKind, ev: &Evidence) -> Relation {
     if kind == RelationKind::CoOccurs && t < s {
         std::mem::swap(&mut s, &mut t);
     }
-    Relation::plain(kind, s, t, ev.clone())
+    Relation::plain(kind, s.into(), t.into(), ev.clone())
 }
 
 /// Mentions per entity (index into `ENTITIES`) of a document.

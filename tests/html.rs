@@ -176,7 +176,8 @@ fn entity(label: &str) -> Entity {
     Entity {
         id: kb
             .map(str::to_string)
-            .unwrap_or_else(|| nergraph::resolve::local_id(etype, label)),
+            .unwrap_or_else(|| nergraph::resolve::local_id(etype, label))
+            .into(),
         label: label.to_string(),
         etype,
         kb_id: kb.map(str::to_string),
@@ -259,7 +260,7 @@ fn fixture() -> KnowledgeGraph {
                     .extend(std::iter::repeat_n(index, found));
                 present.insert(e.id);
             }
-            let present: Vec<String> = present.into_iter().collect();
+            let present: Vec<std::sync::Arc<str>> = present.into_iter().collect();
             for (i, a) in present.iter().enumerate() {
                 for b in &present[i + 1..] {
                     relations.push(Relation::plain(

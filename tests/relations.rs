@@ -86,7 +86,7 @@ mod sample {
     fn named(a: &Analysis, id: &str, name: &str) -> bool {
         let name = name.to_lowercase();
         a.resolved.entities.iter().any(|e| {
-            e.id == id
+            &*e.id == id
                 && (e.label.to_lowercase() == name
                     || e.aliases.iter().any(|x| x.to_lowercase() == name)
                     || e.label.to_lowercase().ends_with(&format!(" {}", name)))

@@ -19,7 +19,7 @@ use crate::cli::{EntitiesFormat, EvidenceArgs};
 /// last word of its label ("Stoltenberg"), case-insensitively.
 fn matches(e: &Entity, query: &str) -> bool {
     let q = fold(query.trim());
-    e.id == query.trim()
+    &*e.id == query.trim()
         || fold(&e.label) == q
         || e.aliases.iter().any(|a| fold(a) == q)
         || fold(&e.label)
@@ -53,7 +53,7 @@ fn label<'a>(a: &'a Analysis, id: &str) -> &'a str {
     a.resolved
         .entities
         .iter()
-        .find(|e| e.id == id)
+        .find(|e| &*e.id == id)
         .map_or("", |e| e.label.as_str())
 }
 
@@ -66,7 +66,7 @@ fn selected<'a>(a: &'a Analysis, queries: &[String]) -> Vec<&'a Relation> {
                 .entities
                 .iter()
                 .filter(|e| matches(e, q))
-                .map(|e| e.id.as_str())
+                .map(|e| &*e.id)
                 .collect()
         })
         .collect();
@@ -77,7 +77,7 @@ fn selected<'a>(a: &'a Analysis, queries: &[String]) -> Vec<&'a Relation> {
     a.relations
         .iter()
         .filter(|r| {
-            let (s, t) = (r.source.as_deref(), Some(r.target.as_str()));
+            let (s, t) = (r.source.as_deref(), Some(&*r.target));
             match ids.as_slice() {
                 [one] => has(one, s) || has(one, t),
                 [x, y] => (has(x, s) && has(y, t)) || (has(y, s) && has(x, t)),

@@ -238,7 +238,7 @@ pub fn predictions(a: &Analysis) -> Vec<Predicted> {
         a.resolved
             .entities
             .iter()
-            .find(|e| e.id == id)
+            .find(|e| &*e.id == id)
             .map(|e| e.etype)
     };
     let mut out: Vec<Predicted> = a
@@ -315,7 +315,7 @@ fn pair_predictions(a: &Analysis) -> Vec<PredictedPair> {
         .entities
         .iter()
         .enumerate()
-        .map(|(i, e)| (e.id.as_str(), i))
+        .map(|(i, e)| (&*e.id, i))
         .collect();
     let mut named = vec![Named::default(); a.resolved.entities.len()];
     for (m, &e) in a.recognized.mentions.iter().zip(&a.resolved.mention_entity) {
@@ -338,7 +338,7 @@ fn pair_predictions(a: &Analysis) -> Vec<PredictedPair> {
         }
         let (Some(p), Some(o)) = (
             r.source.as_deref().and_then(|s| index.get(s).copied()),
-            index.get(r.target.as_str()).copied(),
+            index.get(&*r.target).copied(),
         ) else {
             continue;
         };

@@ -193,7 +193,7 @@ mod tests {
 
     fn person(label: &str) -> Entity {
         Entity {
-            id: crate::resolve::local_id(EntityType::Per, label),
+            id: crate::resolve::local_id(EntityType::Per, label).into(),
             label: label.to_string(),
             etype: EntityType::Per,
             kb_id: None,
@@ -229,7 +229,7 @@ mod tests {
     #[test]
     fn a_company_with_its_legal_form_joins_the_bare_name_across_documents() {
         let org = |label: &str| Entity {
-            id: crate::resolve::local_id(EntityType::Org, label),
+            id: crate::resolve::local_id(EntityType::Org, label).into(),
             label: label.to_string(),
             etype: EntityType::Org,
             kb_id: None,

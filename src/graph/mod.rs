@@ -233,7 +233,7 @@ impl GraphBuilder {
                 self.nodes.resize_with(n + 1, || None);
             }
             let node = self.nodes[n].get_or_insert_with(|| Node {
-                id: entity.id.clone(),
+                id: entity.id.to_string(),
                 label: entity.label.clone(),
                 etype: entity.etype,
                 kb_id: entity.kb_id.clone(),
@@ -273,7 +273,7 @@ impl GraphBuilder {
             None => {
                 self.edges.push(Edge {
                     source: source.to_string(),
-                    target: r.target.clone(),
+                    target: r.target.to_string(),
                     kind: r.kind,
                     cameo: r.cameo.clone(),
                     trigger: r.trigger.clone(),

@@ -3,6 +3,8 @@
 //! [`WINDOW`] + 1 entities (a list or a table), per pair of entities at most
 //! [`WINDOW`] apart, so that the pairs grow linearly, not quadratically.
 
+use std::sync::Arc;
+
 use super::{DocumentView, Evidence, Relation, RelationKind};
 
 /// An entity is paired with the next this many distinct entities of its
@@ -15,7 +17,7 @@ pub const WINDOW: usize = 20;
 pub fn co_occurrences(view: &DocumentView<'_>) -> Vec<Relation> {
     let mut out = Vec::new();
     let mentions = &view.recognized.mentions;
-    let mut ids: Vec<&str> = Vec::new();
+    let mut ids: Vec<&Arc<str>> = Vec::new();
     // the sentence each entity was last seen in
     let mut last_sentence: Vec<Option<usize>> = vec![None; view.resolved.entities.len()];
     let mut i = 0;
@@ -41,7 +43,7 @@ pub fn co_occurrences(view: &DocumentView<'_>) -> Vec<Relation> {
         for &e in &view.resolved.mention_entity[first..i] {
             if last_sentence[e] != Some(s) {
                 last_sentence[e] = Some(s);
-                ids.push(view.resolved.entities[e].id.as_str());
+                ids.push(&view.resolved.entities[e].id);
             }
         }
         let evidence = Evidence::for_sentence(view.doc, view.chars, sentence);
@@ -54,8 +56,8 @@ pub fn co_occurrences(view: &DocumentView<'_>) -> Vec<Relation> {
                 };
                 out.push(Relation::plain(
                     RelationKind::CoOccurs,
-                    x.to_string(),
-                    y.to_string(),
+                    Arc::clone(x),
+                    Arc::clone(y),
                     evidence.clone(),
                 ));
             }

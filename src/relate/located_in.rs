@@ -3,6 +3,7 @@
 //! for every linked place whose country the document also mentions.
 
 use std::collections::HashSet;
+use std::sync::Arc;
 
 use foldhash::fast::FixedState;
 
@@ -87,7 +88,7 @@ pub(crate) fn find_in_gazetteer(
         return;
     };
     let entities = &view.resolved.entities;
-    let ids: HashSet<&str, FixedState> = entities.iter().map(|e| e.id.as_str()).collect();
+    let ids: HashSet<&str, FixedState> = entities.iter().map(|e| &*e.id).collect();
     let mut done = vec![false; entities.len()];
     for (m, men) in view.recognized.mentions.iter().enumerate() {
         let e = view.resolved.mention_entity[m];
@@ -111,8 +112,8 @@ pub(crate) fn find_in_gazetteer(
         evidence.source_span = Some((view.chars.char_at(men.start), view.chars.char_at(men.end)));
         out.push(Relation::plain(
             RelationKind::LocatedIn,
-            place.id.clone(),
-            country,
+            Arc::clone(&place.id),
+            Arc::from(country),
             evidence,
         ));
     }

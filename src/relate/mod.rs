@@ -154,9 +154,9 @@ fn excerpt(sentence: &str) -> Arc<str> {
 pub struct Relation {
     /// Source entity id (for `co_occurs`, the smaller id); `None` for an
     /// event whose agent the text does not name (passive without "von").
-    pub source: Option<String>,
+    pub source: Option<Arc<str>>,
     /// Target entity id.
-    pub target: String,
+    pub target: Arc<str>,
     /// What kind of relation.
     pub kind: RelationKind,
     /// CAMEO root code (`"05"`) for events.
@@ -178,8 +178,8 @@ impl Relation {
     /// without event code, trigger or role.
     pub fn plain(
         kind: RelationKind,
-        source: String,
-        target: String,
+        source: Arc<str>,
+        target: Arc<str>,
         evidence: Evidence,
     ) -> Relation {
         Relation {

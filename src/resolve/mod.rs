@@ -7,6 +7,7 @@
 //! over hash-map keys, never by comparing all pairs.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 use foldhash::fast::FixedState;
 use serde::Serialize;
@@ -18,7 +19,7 @@ use crate::text::push_slug;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Entity {
     /// Stable id: `Q…`, `geonames:…`, or `per:slug` / `org:slug` / `loc:slug`.
-    pub id: String,
+    pub id: Arc<str>,
     /// Canonical name.
     pub label: String,
     /// PER, ORG or LOC.
@@ -250,15 +251,18 @@ pub fn resolve(text: &str, recognized: &Recognized) -> Resolved {
 
     // 5. One entity per group; groups that end up with the same id merge.
     let mut out = Resolved::default();
-    let mut entity_of_id: HashMap<String, usize, FixedState> = HashMap::default();
+    let mut entity_of_id: HashMap<Arc<str>, usize, FixedState> = HashMap::default();
     let mut entity_of_group = Vec::with_capacity(members.len());
     for group in &members {
         let (etype, kb_id, label) = describe(text, ms, &surfaces, group, &longs);
-        let id = kb_id.clone().unwrap_or_else(|| local_id(etype, &label));
+        let id: Arc<str> = match &kb_id {
+            Some(kb) => Arc::from(kb.as_str()),
+            None => Arc::from(local_id(etype, &label)),
+        };
         let e = match entity_of_id.get(&id) {
             Some(&e) => e,
             None => {
-                entity_of_id.insert(id.clone(), out.entities.len());
+                entity_of_id.insert(Arc::clone(&id), out.entities.len());
                 out.entities.push(Entity {
                     id,
                     label,
@@ -523,7 +527,7 @@ mod tests {
         let res = resolve(text, &r);
         assert_eq!(res.entities.len(), 1, "{:?}", res.entities);
         assert_eq!(res.entities[0].label, "Vera Beispiel");
-        assert_eq!(res.entities[0].id, "per:vera-beispiel");
+        assert_eq!(&*res.entities[0].id, "per:vera-beispiel");
         assert_eq!(res.entities[0].aliases.len(), 3);
     }
 
@@ -556,7 +560,7 @@ mod tests {
         let labels: Vec<&str> = res.entities.iter().map(|e| e.label.as_str()).collect();
         assert_eq!(labels, ["Vera Beispiel", "Otto Muster"]);
         assert_eq!(res.mention_entity, [0, 0, 1, 1]);
-        assert_eq!(res.entities[1].id, "per:otto-muster");
+        assert_eq!(&*res.entities[1].id, "per:otto-muster");
         assert!(res.entities[0].aliases.contains("Frau Beispiel"));
     }
 
@@ -569,7 +573,7 @@ mod tests {
         };
         let res = resolve(text, &r);
         assert_eq!(res.entities[0].label, "Beispiel");
-        assert_eq!(res.entities[0].id, "per:beispiel");
+        assert_eq!(&*res.entities[0].id, "per:beispiel");
     }
 
     #[test]
@@ -639,7 +643,7 @@ mod tests {
         };
         let res = resolve(text, &rec);
         assert_eq!(res.entities[0].label, "Rheinische Post");
-        assert_eq!(res.entities[0].id, "org:rheinische-post");
+        assert_eq!(&*res.entities[0].id, "org:rheinische-post");
         assert!(res.entities[0].aliases.contains("Rheinischen Post"));
     }
 
@@ -672,7 +676,7 @@ mod tests {
             },
         );
         assert_eq!(res.entities.len(), 1, "{:?}", res.entities);
-        assert_eq!(res.entities[0].id, "Q1");
+        assert_eq!(&*res.entities[0].id, "Q1");
         assert_eq!(res.entities[0].label, "Liga");
     }
 }
