@@ -9,6 +9,7 @@ pub mod names;
 pub mod orgs;
 pub mod relation_patterns;
 pub mod roles;
+pub mod streets;
 pub mod suffix;
 pub mod triggers;
 
@@ -70,6 +71,10 @@ const BUILTIN: &[(&str, &str)] = &[
     (
         "lexicon/relation_patterns.tsv",
         include_str!("../../data/lexicon/relation_patterns.tsv"),
+    ),
+    (
+        "lexicon/streets.tsv",
+        include_str!("../../data/lexicon/streets.tsv"),
     ),
 ];
 

@@ -10,6 +10,7 @@
 pub mod gazetteer;
 pub mod memo;
 pub mod patterns;
+pub mod streets;
 pub mod tagger;
 
 use std::fmt;
@@ -155,6 +156,7 @@ pub struct Recognizer {
     gazetteer: gazetteer::Gazetteer,
     patterns: patterns::Patterns,
     tagger: Option<tagger::Tagger>,
+    streets: crate::lexicon::streets::StreetLexicon,
 }
 
 impl Recognizer {
@@ -174,6 +176,7 @@ impl Recognizer {
             gazetteer,
             patterns,
             tagger,
+            streets: crate::lexicon::streets::StreetLexicon::load(data)?,
         })
     }
 
@@ -224,6 +227,13 @@ impl Recognizer {
                 .into_iter()
                 .filter_map(|m| self.person_without_nouns(text, m)),
         );
+        if let Some(t) = &self.tagger {
+            let lists = StreetLists {
+                classes: t.model().classes(),
+                gazetteer: &self.gazetteer,
+            };
+            gaz.extend(streets::find(text, sentences, &self.streets, &lists));
+        }
         gaz.extend(
             model
                 .into_iter()
@@ -252,6 +262,26 @@ impl Recognizer {
             .collect();
         name_variant_aliases(text, &mentions, self.patterns.orgs(), &mut aliases);
         Recognized { mentions, aliases }
+    }
+}
+
+/// The word classes and the gazetteer, as the street rule asks them.
+struct StreetLists<'a> {
+    classes: &'a tagger::features::WordClasses,
+    gazetteer: &'a gazetteer::Gazetteer,
+}
+
+impl streets::StreetWords for StreetLists<'_> {
+    fn is_common_noun(&self, word: &str) -> bool {
+        self.classes.is_common_noun(word)
+    }
+
+    fn is_place(&self, word: &str) -> bool {
+        self.classes.is_toponym(word)
+            || matches!(
+                self.gazetteer.lookup(word),
+                Some((e, gazetteer::Form::Name)) if e.etype == EntityType::Loc
+            )
     }
 }
 
@@ -443,7 +473,7 @@ fn follows_article(before: &str) -> bool {
 /// The place names an inhabitant noun may come from: "Villacher" →
 /// "Villach", "Kärntnerin" → "Kärntn", "Kärnten", "Bremer" → "Brem",
 /// "Bremen"; empty for a word that is no such noun.
-fn inhabitant_stems(word: &str) -> [Option<String>; 3] {
+pub(crate) fn inhabitant_stems(word: &str) -> [Option<String>; 3] {
     let base = word
         .strip_suffix("innen")
         .or_else(|| word.strip_suffix("in"))

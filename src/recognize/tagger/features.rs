@@ -308,6 +308,19 @@ impl WordClasses {
         self.get(hash_bytes(word.as_bytes())) & names != 0
     }
 
+    /// Whether `word` (exactly as written) is listed as a place.
+    pub fn is_toponym(&self, word: &str) -> bool {
+        self.get(hash_bytes(word.as_bytes())) & Self::class_bit("toponym") != 0
+    }
+
+    /// Whether `word` (exactly as written) is listed as a common noun and
+    /// not as a proper name ("Einbahnstraße", "Landstraße"; not
+    /// "Hauptstraße", which names streets too).
+    pub fn is_common_noun(&self, word: &str) -> bool {
+        let classes = self.get(hash_bytes(word.as_bytes()));
+        classes & Self::class_bit("noun") != 0 && classes & Self::class_bit("proper") == 0
+    }
+
     /// Whether `word` (exactly as written) is listed, and only as a common
     /// noun: no name, place or other proper name.
     pub fn is_only_noun(&self, word: &str) -> bool {
