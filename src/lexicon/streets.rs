@@ -5,21 +5,26 @@
 //! Format: `form<TAB>kind` with kind `ending` (lowercase) or `head` (see
 //! `data/README.md`).
 
-use std::collections::HashSet;
+use std::collections::BTreeMap;
 
-use foldhash::fast::FixedState;
-
+use super::suffix::SuffixTrie;
 use super::{data_error, records, DataSource};
 use crate::error::Result;
 
 /// The data file's name under `data/`.
 pub const FILE: &str = "lexicon/streets.tsv";
 
-/// The street endings and head words.
+/// Flag of a key that is an ending (lowercase, or with its first letter in
+/// uppercase).
+const ENDING: u8 = 1;
+/// Flag of a key that is a head word.
+const HEAD: u8 = 2;
+
+/// The street endings and head words, in one trie over reversed keys: most
+/// words are passed over after one look at their last byte.
 #[derive(Debug, Clone, Default)]
 pub struct StreetLexicon {
-    endings: Vec<String>,
-    heads: HashSet<String, FixedState>,
+    trie: SuffixTrie<u8>,
 }
 
 impl StreetLexicon {
@@ -30,7 +35,7 @@ impl StreetLexicon {
 
     /// Parse the text of a street-word file.
     pub fn parse(text: &str) -> Result<StreetLexicon> {
-        let mut lex = StreetLexicon::default();
+        let mut keys: BTreeMap<String, u8> = BTreeMap::new();
         for rec in records(text) {
             let [form, kind] = rec.fields[..] else {
                 return Err(data_error(
@@ -41,7 +46,15 @@ impl StreetLexicon {
             };
             match kind {
                 "ending" if !form.is_empty() && !form.chars().any(char::is_uppercase) => {
-                    lex.endings.push(form.to_string())
+                    let mut chars = form.chars();
+                    let capitalized: String = chars
+                        .next()
+                        .into_iter()
+                        .flat_map(char::to_uppercase)
+                        .chain(chars)
+                        .collect();
+                    *keys.entry(form.to_string()).or_default() |= ENDING;
+                    *keys.entry(capitalized).or_default() |= ENDING;
                 }
                 "ending" => {
                     return Err(data_error(
@@ -50,8 +63,8 @@ impl StreetLexicon {
                         "an ending is lowercase and not empty",
                     ))
                 }
-                "head" => {
-                    lex.heads.insert(form.to_string());
+                "head" if !form.is_empty() => {
+                    *keys.entry(form.to_string()).or_default() |= HEAD;
                 }
                 _ => {
                     return Err(data_error(
@@ -62,43 +75,37 @@ impl StreetLexicon {
                 }
             }
         }
-        // the longest first, so that a word takes its longest ending
-        lex.endings
-            .sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
-        Ok(lex)
+        Ok(StreetLexicon {
+            trie: SuffixTrie::build(keys),
+        })
     }
 
-    /// The ending `word` ends with (its first letter also in uppercase:
+    /// Whether `word` may end with an ending or be a head word: false for
+    /// most words, after one look at their last byte.
+    #[inline]
+    pub fn may_match(&self, word: &[u8]) -> bool {
+        word.last()
+            .is_some_and(|&b| self.trie.has_key_ending_with(b))
+    }
+
+    /// The length in bytes of the longest ending `word` ends with, as
+    /// written there (its first letter may also be in uppercase:
     /// "Karl-Liebknecht-Straße"), if any.
-    pub fn ending<'a>(&'a self, word: &str) -> Option<&'a str> {
-        self.endings
-            .iter()
-            .find(|e| ends_with_ignoring_first_case(word, e))
-            .map(String::as_str)
+    pub fn ending_len(&self, word: &str) -> Option<usize> {
+        let mut longest = None;
+        self.trie.for_each_suffix(word.as_bytes(), |start, &flags| {
+            if flags & ENDING != 0 {
+                longest = Some(word.len() - start);
+            }
+        });
+        longest
     }
 
     /// Whether `word` is a street word after a place adjective.
     pub fn is_head(&self, word: &str) -> bool {
-        self.heads.contains(word)
-    }
-}
-
-/// Whether `word` ends with `ending`, whose first letter may also be in
-/// uppercase there.
-fn ends_with_ignoring_first_case(word: &str, ending: &str) -> bool {
-    let Some(start) = word.len().checked_sub(ending.len()) else {
-        return false;
-    };
-    let Some(tail) = word.get(start..) else {
-        return false;
-    };
-    let mut t = tail.chars();
-    let mut e = ending.chars();
-    match (t.next(), e.next()) {
-        (Some(a), Some(b)) => {
-            (a == b || a.to_lowercase().eq(std::iter::once(b))) && t.as_str() == e.as_str()
-        }
-        _ => false,
+        self.trie
+            .get(word.as_bytes())
+            .is_some_and(|&flags| flags & HEAD != 0)
     }
 }
 
@@ -109,16 +116,29 @@ mod tests {
     #[test]
     fn endings_match_with_either_first_letter_and_heads_exactly() {
         let lex = StreetLexicon::parse("# c\nstraße\tending\ngasse\tending\nWeg\thead\n").unwrap();
-        assert_eq!(lex.ending("Schulstraße"), Some("straße"));
-        assert_eq!(lex.ending("Karl-Liebknecht-Straße"), Some("straße"));
-        assert_eq!(lex.ending("HAUPTSTRASSE"), None);
-        assert_eq!(lex.ending("aße"), None);
+        assert_eq!(lex.ending_len("Schulstraße"), Some("straße".len()));
+        assert_eq!(
+            lex.ending_len("Karl-Liebknecht-Straße"),
+            Some("Straße".len())
+        );
+        assert_eq!(lex.ending_len("HAUPTSTRASSE"), None);
+        assert!(lex.may_match(b"Spitalgasse") && lex.may_match(b"Weg") && !lex.may_match(b"Haus"));
+        assert_eq!(lex.ending_len("aße"), None);
+        // a first letter outside ASCII, in either case
+        let umlaut = StreetLexicon::parse("ämter\tending\n").unwrap();
+        assert_eq!(umlaut.ending_len("Bauämter"), Some("ämter".len()));
+        assert_eq!(umlaut.ending_len("Bau-Ämter"), Some("Ämter".len()));
         assert!(lex.is_head("Weg") && !lex.is_head("weg"));
     }
 
     #[test]
     fn bad_lines_are_errors_naming_the_line() {
-        for bad in ["straße\n", "Straße\tending\n", "straße\tstreet\n"] {
+        for bad in [
+            "straße\n",
+            "Straße\tending\n",
+            "straße\tstreet\n",
+            "\thead\n",
+        ] {
             let err = StreetLexicon::parse(&format!("# c\n{bad}"))
                 .unwrap_err()
                 .to_string();
@@ -129,6 +149,6 @@ mod tests {
     #[test]
     fn builtin_file_parses() {
         let lex = StreetLexicon::load(&DataSource::builtin()).unwrap();
-        assert!(lex.ending("Spitalgasse").is_some() && lex.is_head("Straße"));
+        assert!(lex.ending_len("Spitalgasse").is_some() && lex.is_head("Straße"));
     }
 }

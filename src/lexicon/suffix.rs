@@ -120,6 +120,13 @@ impl<V> SuffixTrie<V> {
         self.value_of(node)
     }
 
+    /// Whether some key ends with byte `b`: false means that no key is a
+    /// suffix of a word ending with `b`.
+    #[inline]
+    pub fn has_key_ending_with(&self, b: u8) -> bool {
+        self.root[b as usize] != NONE
+    }
+
     /// Whether the trie has no keys.
     pub fn is_empty(&self) -> bool {
         self.values.is_empty()

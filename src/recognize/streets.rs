@@ -23,6 +23,7 @@ pub trait StreetWords {
 }
 
 /// The street names of `sentences`, as place mentions of the patterns.
+#[inline(never)]
 pub fn find(
     text: &str,
     sentences: &[Sentence],
@@ -33,10 +34,18 @@ pub fn find(
     for s in sentences {
         let toks = &s.tokens;
         for (i, t) in toks.iter().enumerate() {
-            if t.kind != TokenKind::Word {
+            // most words start lowercase or end in no street word
+            let bytes = &text.as_bytes()[t.start..t.end];
+            if t.kind != TokenKind::Word
+                || bytes.first().is_none_or(u8::is_ascii_lowercase)
+                || !lex.may_match(bytes)
+            {
                 continue;
             }
             let word = t.text(text);
+            if !crate::text::is_capitalized(word) {
+                continue;
+            }
             let start = if is_compound_street(word, lex, words) {
                 t.start
             } else if lex.is_head(word) && i > 0 {
@@ -71,17 +80,17 @@ pub fn find(
 /// noun; of a hyphenated one ("Karl-Liebknecht-Straße", "Aldi-Parkplatz")
 /// the last part is the street word or no common noun.
 fn is_compound_street(word: &str, lex: &StreetLexicon, words: &impl StreetWords) -> bool {
-    let Some(ending) = lex.ending(word) else {
+    let Some(ending) = lex.ending_len(word) else {
         return false;
     };
-    let stem = &word[..word.len() - ending.len()];
+    let stem = &word[..word.len() - ending];
     let last = word.rsplit('-').next().unwrap_or(word);
     stem.chars().count() >= 3
         && stem.starts_with(char::is_uppercase)
         && stem.chars().skip(1).any(char::is_lowercase)
         && !stem.contains(|c: char| c.is_ascii_digit())
         && !words.is_common_noun(word)
-        && (last.len() == ending.len() || !words.is_common_noun(last))
+        && (last.len() == ending || !words.is_common_noun(last))
 }
 
 /// "Gubener" (Guben), "Bremer" (Bremen), "Schwabacher" (Schwabach): an
