@@ -259,3 +259,32 @@ fn streets_are_places_with_the_model_only() {
     // the rule needs the model's word classes
     assert!(!found(lists()).iter().any(|(w, _)| w.ends_with("Straße")));
 }
+
+#[test]
+fn names_with_particles_are_one_person_with_the_model() {
+    let text = "Ursula von der Leyen reiste am Montag nach Kiew. Dort traf sie \
+                Karl-Theodor zu Guttenberg. Später sagte von der Leyen, man stehe \
+                fest zusammen.";
+    let doc = nergraph::read::Document::new("doc".to_string(), text.to_string());
+    let pipeline = pipeline(false, None);
+    let a = pipeline.analyze_to(doc, nergraph::pipeline::Depth::Entities);
+    let persons: Vec<(&str, &str)> = a
+        .recognized
+        .mentions
+        .iter()
+        .zip(&a.resolved.mention_entity)
+        .filter(|(m, _)| m.etype == EntityType::Per)
+        .map(|(m, &e)| (&text[m.start..m.end], &*a.resolved.entities[e].id))
+        .collect();
+    assert_eq!(
+        persons,
+        [
+            ("Ursula von der Leyen", "per:ursula-von-der-leyen"),
+            (
+                "Karl-Theodor zu Guttenberg",
+                "per:karl-theodor-zu-guttenberg"
+            ),
+            ("von der Leyen", "per:ursula-von-der-leyen"),
+        ]
+    );
+}

@@ -9,6 +9,7 @@
 
 pub mod gazetteer;
 pub mod memo;
+pub mod particles;
 pub mod patterns;
 pub mod streets;
 pub mod tagger;
@@ -245,7 +246,9 @@ impl Recognizer {
         let mentions = join_place_and_organization(text, merge_overlaps(gaz));
         let mentions = match &self.tagger {
             Some(t) => {
-                first_name_and_person(text, mentions, |w| t.model().classes().is_first_name(w))
+                let classes = t.model().classes();
+                let mentions = first_name_and_person(text, mentions, |w| classes.is_first_name(w));
+                particles::join(text, sentences, mentions, classes)
             }
             None => mentions,
         };
@@ -262,6 +265,16 @@ impl Recognizer {
             .collect();
         name_variant_aliases(text, &mentions, self.patterns.orgs(), &mut aliases);
         Recognized { mentions, aliases }
+    }
+}
+
+impl particles::ParticleWords for tagger::features::WordClasses {
+    fn is_first_name(&self, word: &str) -> bool {
+        tagger::features::WordClasses::is_first_name(self, word)
+    }
+
+    fn is_common_noun(&self, word: &str) -> bool {
+        tagger::features::WordClasses::is_common_noun(self, word)
     }
 }
 

@@ -200,7 +200,7 @@ pub fn resolve(text: &str, recognized: &Recognized) -> Resolved {
     let mut persons: HashMap<&str, HashMap<(&str, &str), usize, FixedState>, FixedState> =
         HashMap::default();
     for (i, m) in ms.iter().enumerate() {
-        if m.etype != EntityType::Per {
+        if m.etype != EntityType::Per || particle_surname(bare[i]).is_some() {
             continue;
         }
         let mut words = bare[i].split_whitespace();
@@ -218,7 +218,10 @@ pub fn resolve(text: &str, recognized: &Recognized) -> Resolved {
         groups.join(first, i);
     }
     for (i, m) in ms.iter().enumerate() {
-        let s = bare[i];
+        let s = match m.etype {
+            EntityType::Per => particle_surname(bare[i]).unwrap_or(bare[i]),
+            _ => bare[i],
+        };
         if s.contains(char::is_whitespace) || m.source == Source::Gazetteer {
             continue;
         }
@@ -494,6 +497,17 @@ fn majority_type(ms: &[Mention], group: &[usize]) -> EntityType {
         .unwrap_or(first)
 }
 
+/// The surname of a name that is only particles and a surname ("von der
+/// Leyen", "Von der Leyen"): it stands for the full name ("Ursula von der
+/// Leyen") as a bare surname does.
+fn particle_surname(name: &str) -> Option<&str> {
+    let (particles, surname) = name.rsplit_once(' ')?;
+    particles
+        .split(' ')
+        .all(crate::recognize::particles::is_particle)
+        .then_some(surname)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -511,6 +525,22 @@ mod tests {
             source: Source::Pattern,
             derived: false,
         }
+    }
+
+    #[test]
+    fn a_surname_with_particles_joins_the_full_name() {
+        let text = "Vera von der Beispiel kam. Von der Beispiel sprach, von der Beispiel ging.";
+        let r = Recognized {
+            mentions: vec![
+                mention(text, "Vera von der Beispiel", 0, EntityType::Per),
+                mention(text, "Von der Beispiel", 0, EntityType::Per),
+                mention(text, "von der Beispiel", 1, EntityType::Per),
+            ],
+            aliases: vec![],
+        };
+        let res = resolve(text, &r);
+        assert_eq!(res.entities.len(), 1, "{:?}", res.entities);
+        assert_eq!(&*res.entities[0].id, "per:vera-von-der-beispiel");
     }
 
     #[test]
