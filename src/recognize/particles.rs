@@ -200,14 +200,13 @@ fn person_at(
     };
     // the name: in no mention, or in one of its own that the gazetteer did
     // not find after a plain "von" or "zu" ("Peter von Berlin")
-    match covering(&toks[k]) {
-        None => {}
-        Some(m) if m.start >= toks[k].start && m.end <= toks[k].end => {
-            if k == 2 && matches!(particle, "von" | "zu") && m.source == Source::Gazetteer {
-                return None;
-            }
-        }
-        Some(_) => return None,
+    let own = |m: &Mention| {
+        m.start >= toks[k].start
+            && m.end <= toks[k].end
+            && !(k == 2 && matches!(particle, "von" | "zu") && m.source == Source::Gazetteer)
+    };
+    if covering(&toks[k]).is_some_and(|m| !own(m)) {
+        return None;
     }
     // the particles are in no mention
     if toks[1..k].iter().any(|t| covering(t).is_some()) {
