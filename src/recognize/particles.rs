@@ -54,7 +54,19 @@ pub fn join(
     for s in sentences {
         let toks = &s.tokens;
         for i in 0..toks.len() {
-            if let Some((person, k)) = person_at(text, s.index, &toks[i..], &mentions, words) {
+            let after_other_name = i > 0
+                && text.get(toks[i - 1].end..toks[i].start) == Some(" ")
+                && covering(&mentions, &toks[i - 1])
+                    .is_some_and(|m| m.etype != EntityType::Per && m.end == toks[i - 1].end);
+            let found_here = person_at(
+                text,
+                s.index,
+                &toks[i..],
+                after_other_name,
+                &mentions,
+                words,
+            );
+            if let Some((person, k)) = found_here {
                 found.push(person);
                 let surname: Vec<&str> = toks[i + 1..=i + k].iter().map(|t| t.text(text)).collect();
                 if !surnames.contains(&surname) {
@@ -157,11 +169,13 @@ fn capitalized_particle(word: &str, particle: &str) -> bool {
 }
 
 /// The person starting with the first name `toks[0]`, if particles and a
-/// name follow it, with the index of its name token.
+/// name follow it, with the index of its name token. `after_other_name`:
+/// a mention other than a person's ends right before `toks[0]`.
 fn person_at(
     text: &str,
     sentence: usize,
     toks: &[Token],
+    after_other_name: bool,
     mentions: &[Mention],
     words: &impl ParticleWords,
 ) -> Option<(Mention, usize)> {
@@ -192,8 +206,10 @@ fn person_at(
     }
     let (start, end) = (toks[0].start, toks[k].end);
     let covering = |t: &Token| covering(mentions, t);
-    // the first name: in no mention, or at the end of a person's
+    // the first name: in no mention (nor right after an organization's or
+    // a place's: "JR West von Kyōto"), or at the end of a person's
     let start = match covering(&toks[0]) {
+        None if after_other_name => return None,
         None => start,
         Some(m) if m.etype == EntityType::Per && m.end == toks[0].end => m.start,
         Some(_) => return None,
@@ -304,6 +320,10 @@ mod tests {
         let text = "Peter von der Feuerwehr traf Hans von Berlin und Kurt von Lehm.";
         let berlin = mention(text, "Berlin", EntityType::Loc, Source::Gazetteer);
         assert_eq!(joined(text, vec![berlin]), [("Berlin", EntityType::Loc)]);
+        // a first name right after an organization's name is part of it
+        let text = "Die Linie JR Peter von Lehm fuhr.";
+        let org = mention(text, "JR", EntityType::Org, Source::Gazetteer);
+        assert_eq!(joined(text, vec![org]), [("JR", EntityType::Org)]);
         // a first name inside an organization's mention is no person
         let text = "Die Stiftung Peter von Lehm half.";
         let org = mention(text, "Stiftung Peter", EntityType::Org, Source::Model);
