@@ -288,3 +288,21 @@ fn names_with_particles_are_one_person_with_the_model() {
         ]
     );
 }
+
+#[test]
+fn a_name_part_of_two_letters_is_no_common_noun_to_cut() {
+    // "Xi" is listed as a noun (the Greek letter); the tagger's person
+    // keeps it
+    let text = "Xi Jinping empfing Li Qiang in Peking.";
+    let sentences = segment(text);
+    let mentions = pipeline(false, None)
+        .recognizer()
+        .recognize(text, &sentences)
+        .mentions;
+    let persons: Vec<&str> = mentions
+        .iter()
+        .filter(|m| m.etype == EntityType::Per)
+        .map(|m| &text[m.start..m.end])
+        .collect();
+    assert_eq!(persons, ["Xi Jinping", "Li Qiang"]);
+}

@@ -342,7 +342,11 @@ impl Recognizer {
             return Some(m);
         }
         let classes = t.model().classes();
-        let noun = |w: &str| w.chars().all(char::is_alphabetic) && classes.is_only_noun(w);
+        // not a word of one or two letters: the nouns the lists have of
+        // them ("Xi", "Yi": Greek letters) are Chinese names' parts in news
+        let noun = |w: &str| {
+            w.chars().count() > 2 && w.chars().all(char::is_alphabetic) && classes.is_only_noun(w)
+        };
         // words with their byte offsets in the mention, cut where tokens
         // are, so that the cut mention starts and ends with a token
         let surface = &text[m.start..m.end];
