@@ -26,8 +26,18 @@ const ARTICLES: &[&str] = &["der", "den", "dem", "la", "de"];
 /// "der", "zu"), also with its first letter in uppercase at the start of a
 /// sentence ("Von der Leyen sagte").
 pub fn is_particle(word: &str) -> bool {
-    let listed = |w: &str| PARTICLES.contains(&w) || ARTICLES.contains(&w);
-    listed(word) || PARTICLES.iter().any(|p| capitalized_particle(word, p))
+    let bytes = word.as_bytes();
+    // all particles are short ASCII words
+    if bytes.is_empty() || bytes.len() > 5 || !word.is_ascii() {
+        return false;
+    }
+    if bytes[0].is_ascii_lowercase() {
+        return PARTICLES.contains(&word) || ARTICLES.contains(&word);
+    }
+    let mut lower = [0u8; 5];
+    lower[..bytes.len()].copy_from_slice(bytes);
+    lower[0] = lower[0].to_ascii_lowercase();
+    std::str::from_utf8(&lower[..bytes.len()]).is_ok_and(|w| PARTICLES.contains(&w))
 }
 
 /// What the rule asks of the word lists.
@@ -38,6 +48,7 @@ pub trait ParticleWords {
     fn is_common_noun(&self, word: &str) -> bool;
 }
 
+#[inline(never)]
 /// `mentions` (sorted, non-overlapping) with the persons of the form "first
 /// name, particles, name" joined into one mention each, and the other
 /// mentions of such a surname with its particles in the document ("sagte
@@ -54,6 +65,13 @@ pub fn join(
     for s in sentences {
         let toks = &s.tokens;
         for i in 0..toks.len() {
+            // a particle after the word: rules out almost every word at once
+            let particle = toks
+                .get(i + 1)
+                .is_some_and(|t| t.end - t.start <= 5 && PARTICLES.contains(&t.text(text)));
+            if !particle {
+                continue;
+            }
             let after_other_name = i > 0
                 && text.get(toks[i - 1].end..toks[i].start) == Some(" ")
                 && covering(&mentions, &toks[i - 1])
@@ -180,15 +198,15 @@ fn person_at(
     words: &impl ParticleWords,
 ) -> Option<(Mention, usize)> {
     let word = |k: usize| toks.get(k).map(|t| t.text(text));
+    let particle = word(1)?;
+    if !PARTICLES.contains(&particle) {
+        return None;
+    }
     let first = word(0)?;
     if toks[0].kind != TokenKind::Word
         || !first.starts_with(char::is_uppercase)
         || !first.split('-').all(|part| words.is_first_name(part))
     {
-        return None;
-    }
-    let particle = word(1)?;
-    if !PARTICLES.contains(&particle) {
         return None;
     }
     let mut k = 2;
@@ -207,11 +225,14 @@ fn person_at(
     let (start, end) = (toks[0].start, toks[k].end);
     let covering = |t: &Token| covering(mentions, t);
     // the first name: in no mention (nor right after an organization's or
-    // a place's: "JR West von Kyōto"), or at the end of a person's
+    // a place's: "JR West von Kyōto"), in one of the tagger's of its own
+    // (which had taken "Karl-Theodor" for a place), or at the end of a
+    // person's
     let start = match covering(&toks[0]) {
         None if after_other_name => return None,
         None => start,
         Some(m) if m.etype == EntityType::Per && m.end == toks[0].end => m.start,
+        Some(m) if m.source == Source::Model && (m.start, m.end) == (start, toks[0].end) => start,
         Some(_) => return None,
     };
     // the name: in no mention, or in one of its own that the gazetteer did
@@ -283,6 +304,7 @@ mod tests {
         let text = "Ursula von der Leyen traf Karl-Theodor zu Guttenberg.";
         let mentions = vec![
             mention(text, "Ursula", EntityType::Per, Source::Model),
+            mention(text, "Karl-Theodor", EntityType::Loc, Source::Model),
             mention(text, "Guttenberg", EntityType::Loc, Source::Model),
         ];
         assert_eq!(

@@ -501,6 +501,11 @@ fn majority_type(ms: &[Mention], group: &[usize]) -> EntityType {
 /// Leyen", "Von der Leyen"): it stands for the full name ("Ursula von der
 /// Leyen") as a bare surname does.
 fn particle_surname(name: &str) -> Option<&str> {
+    // most names start with no particle
+    let first = name.split(' ').next()?;
+    if !crate::recognize::particles::is_particle(first) {
+        return None;
+    }
     let (particles, surname) = name.rsplit_once(' ')?;
     particles
         .split(' ')
