@@ -66,9 +66,12 @@ pub fn join(
         let toks = &s.tokens;
         for i in 0..toks.len() {
             // a particle after the word: rules out almost every word at once
-            let particle = toks
-                .get(i + 1)
-                .is_some_and(|t| t.end - t.start <= 5 && PARTICLES.contains(&t.text(text)));
+            let particle = toks.get(i + 1).is_some_and(|t| {
+                let w = text.as_bytes().get(t.start..t.end).unwrap_or_default();
+                w.len() <= 5
+                    && w.first().is_some_and(u8::is_ascii_lowercase)
+                    && PARTICLES.iter().any(|p| p.as_bytes() == w)
+            });
             if !particle {
                 continue;
             }
