@@ -532,18 +532,27 @@ mod tests {
         }
     }
 
+    /// Resolve the persons named by (surface, nth occurrence) in `text`.
+    fn persons(text: &str, names: &[(&str, usize)]) -> Resolved {
+        let r = Recognized {
+            mentions: names
+                .iter()
+                .map(|&(s, nth)| mention(text, s, nth, EntityType::Per))
+                .collect(),
+            aliases: vec![],
+        };
+        resolve(text, &r)
+    }
+
     #[test]
     fn a_surname_with_particles_joins_the_full_name() {
         let text = "Vera von der Beispiel kam. Von der Beispiel sprach, von der Beispiel ging.";
-        let r = Recognized {
-            mentions: vec![
-                mention(text, "Vera von der Beispiel", 0, EntityType::Per),
-                mention(text, "Von der Beispiel", 0, EntityType::Per),
-                mention(text, "von der Beispiel", 1, EntityType::Per),
-            ],
-            aliases: vec![],
-        };
-        let res = resolve(text, &r);
+        let names = [
+            ("Vera von der Beispiel", 0),
+            ("Von der Beispiel", 0),
+            ("von der Beispiel", 1),
+        ];
+        let res = persons(text, &names);
         assert_eq!(res.entities.len(), 1, "{:?}", res.entities);
         assert_eq!(&*res.entities[0].id, "per:vera-von-der-beispiel");
     }
@@ -551,15 +560,8 @@ mod tests {
     #[test]
     fn surname_and_genitive_join_the_full_name() {
         let text = "Vera Beispiel kam. Beispiel sprach. Beispiels Rede.";
-        let r = Recognized {
-            mentions: vec![
-                mention(text, "Vera Beispiel", 0, EntityType::Per),
-                mention(text, "Beispiel", 1, EntityType::Per),
-                mention(text, "Beispiels", 0, EntityType::Per),
-            ],
-            aliases: vec![],
-        };
-        let res = resolve(text, &r);
+        let names = [("Vera Beispiel", 0), ("Beispiel", 1), ("Beispiels", 0)];
+        let res = persons(text, &names);
         assert_eq!(res.entities.len(), 1, "{:?}", res.entities);
         assert_eq!(res.entities[0].label, "Vera Beispiel");
         assert_eq!(&*res.entities[0].id, "per:vera-beispiel");
