@@ -19,6 +19,8 @@ pub const FILE: &str = "lexicon/streets.tsv";
 const ENDING: u8 = 1;
 /// Flag of a key that is a head word.
 const HEAD: u8 = 2;
+/// Flag of a word that names a kind of road, never one road.
+const GENERIC: u8 = 4;
 
 /// The street endings and head words, in one trie over reversed keys: most
 /// words are passed over after one look at their last byte.
@@ -66,11 +68,14 @@ impl StreetLexicon {
                 "head" if !form.is_empty() => {
                     *keys.entry(form.to_string()).or_default() |= HEAD;
                 }
+                "generic" if !form.is_empty() => {
+                    *keys.entry(form.to_string()).or_default() |= GENERIC;
+                }
                 _ => {
                     return Err(data_error(
                         FILE,
                         rec.line,
-                        format!("unknown kind {kind:?} (ending or head)"),
+                        format!("unknown kind {kind:?} (ending, head or generic)"),
                     ))
                 }
             }
@@ -101,6 +106,13 @@ impl StreetLexicon {
         longest
     }
 
+    /// Whether `word` names a kind of road, not one road ("Kreisstraße").
+    pub fn is_generic(&self, word: &str) -> bool {
+        self.trie
+            .get(word.as_bytes())
+            .is_some_and(|&flags| flags & GENERIC != 0)
+    }
+
     /// Whether `word` is a street word after a place adjective.
     pub fn is_head(&self, word: &str) -> bool {
         self.trie
@@ -129,6 +141,8 @@ mod tests {
         assert_eq!(umlaut.ending_len("Bauämter"), Some("ämter".len()));
         assert_eq!(umlaut.ending_len("Bau-Ämter"), Some("Ämter".len()));
         assert!(lex.is_head("Weg") && !lex.is_head("weg"));
+        let generic = StreetLexicon::parse("straße\tending\nKreisstraße\tgeneric\n").unwrap();
+        assert!(generic.is_generic("Kreisstraße") && !generic.is_generic("Schulstraße"));
     }
 
     #[test]

@@ -77,12 +77,16 @@ pub fn find(
 }
 
 /// A capitalized compound ending in a street word that is no listed common
-/// noun; of a hyphenated one ("Karl-Liebknecht-Straße", "Aldi-Parkplatz")
-/// the last part is the street word or no common noun.
+/// noun and names no kind of road ("Kreisstraße"); of a hyphenated one
+/// ("Karl-Liebknecht-Straße", "Aldi-Parkplatz") the last part is the street
+/// word or no common noun.
 fn is_compound_street(word: &str, lex: &StreetLexicon, words: &impl StreetWords) -> bool {
     let Some(ending) = lex.ending_len(word) else {
         return false;
     };
+    if lex.is_generic(word) {
+        return false;
+    }
     let stem = &word[..word.len() - ending];
     let last = word.rsplit('-').next().unwrap_or(word);
     stem.chars().count() >= 3
@@ -150,7 +154,7 @@ mod tests {
         // listed common nouns, a hyphenated common noun, a bare head, an
         // adjective of no known place, an ordinal, all-caps and numbers
         assert!(streets(
-            "Die Einbahnstraße und der Aldi-Parkplatz an der Straße. Dieser Weg, \
+            "Die Einbahnstraße und der Aldi-Parkplatz an der Straße, die Kreisstraße 5. Dieser Weg, \
              der Erster Platz, die Neuer Straße. HAUPTSTRASSE, B2straße."
         )
         .is_empty());
