@@ -506,6 +506,15 @@ impl Gazetteer {
         if !ok_side(before) || !ok_side(after) {
             return false;
         }
+        // a name with its article is no compound's first part: "Die
+        // Grünen-Politikerin" is a Green politician, "Grünen" the party
+        if after == Some('-')
+            && ["Die ", "Der ", "Das "]
+                .iter()
+                .any(|a| text[start..end].starts_with(a))
+        {
+            return false;
+        }
         if pat.stopped {
             return previous_word(text, start).is_some_and(|w| LOCATIVE.contains(&w));
         }
