@@ -1,9 +1,10 @@
 //! Street words (`data/lexicon/streets.tsv`): the endings of one-word
-//! street names ("-straße", "-gasse") and the street words after a place
-//! adjective ("Straße", "Weg").
+//! street names ("-straße", "-gasse"), the street words after a place
+//! adjective ("Straße", "Weg") and the compounds that name a kind of road
+//! ("Kreisstraße").
 //!
-//! Format: `form<TAB>kind` with kind `ending` (lowercase) or `head` (see
-//! `data/README.md`).
+//! Format: `form<TAB>kind` with kind `ending` (lowercase), `head` or
+//! `generic` (see `data/README.md`).
 
 use std::collections::BTreeMap;
 
@@ -46,8 +47,11 @@ impl StreetLexicon {
                     "expected 2 tab-separated fields: form, kind",
                 ));
             };
+            if form.is_empty() {
+                return Err(data_error(FILE, rec.line, "empty form"));
+            }
             match kind {
-                "ending" if !form.is_empty() && !form.chars().any(char::is_uppercase) => {
+                "ending" if !form.chars().any(char::is_uppercase) => {
                     let mut chars = form.chars();
                     let capitalized: String = chars
                         .next()
@@ -58,17 +62,11 @@ impl StreetLexicon {
                     *keys.entry(form.to_string()).or_default() |= ENDING;
                     *keys.entry(capitalized).or_default() |= ENDING;
                 }
-                "ending" => {
-                    return Err(data_error(
-                        FILE,
-                        rec.line,
-                        "an ending is lowercase and not empty",
-                    ))
-                }
-                "head" if !form.is_empty() => {
+                "ending" => return Err(data_error(FILE, rec.line, "an ending is lowercase")),
+                "head" => {
                     *keys.entry(form.to_string()).or_default() |= HEAD;
                 }
-                "generic" if !form.is_empty() => {
+                "generic" => {
                     *keys.entry(form.to_string()).or_default() |= GENERIC;
                 }
                 _ => {

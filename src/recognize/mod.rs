@@ -113,6 +113,21 @@ impl Mention {
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
         &text[self.start..self.end]
     }
+
+    /// A mention one of the recognizer's rules found: no knowledge-base id
+    /// or canonical name, counted as the patterns'.
+    pub(crate) fn of_rule(sentence: usize, start: usize, end: usize, etype: EntityType) -> Mention {
+        Mention {
+            sentence,
+            start,
+            end,
+            etype,
+            kb_id: None,
+            canonical: None,
+            source: Source::Pattern,
+            derived: false,
+        }
+    }
 }
 
 /// A pair of mentions the text itself declares to be the same entity, e.g.
@@ -228,11 +243,7 @@ impl Recognizer {
                 .into_iter()
                 .filter_map(|m| self.person_without_nouns(text, m)),
         );
-        if let Some(t) = &self.tagger {
-            let lists = StreetLists {
-                classes: t.model().classes(),
-                gazetteer: &self.gazetteer,
-            };
+        if let Some(lists) = self.rule_lists() {
             gaz.extend(streets::find(text, sentences, &self.streets, &lists));
         }
         gaz.extend(
@@ -244,11 +255,10 @@ impl Recognizer {
                 .map(|m| self.link(text, self.inhabitant(text, self.without_direction(text, m)))),
         );
         let mentions = join_place_and_organization(text, merge_overlaps(gaz));
-        let mentions = match &self.tagger {
-            Some(t) => {
-                let classes = t.model().classes();
-                let mentions = first_name_and_person(text, mentions, |w| classes.is_first_name(w));
-                particles::join(text, sentences, mentions, classes)
+        let mentions = match self.rule_lists() {
+            Some(lists) => {
+                let mentions = first_name_and_person(text, mentions, |w| lists.is_first_name(w));
+                particles::join(text, sentences, mentions, &lists)
             }
             None => mentions,
         };
@@ -268,23 +278,29 @@ impl Recognizer {
     }
 }
 
-impl particles::ParticleWords for tagger::features::WordClasses {
-    fn is_first_name(&self, word: &str) -> bool {
-        tagger::features::WordClasses::is_first_name(self, word)
-    }
-
-    fn is_common_noun(&self, word: &str) -> bool {
-        tagger::features::WordClasses::is_common_noun(self, word)
-    }
+/// What the rules after the tagger (streets, names with particles) ask of
+/// the word lists.
+pub trait RuleWords {
+    /// Whether the word is listed as a first name.
+    fn is_first_name(&self, word: &str) -> bool;
+    /// Whether the word is listed as a common noun and not as a name.
+    fn is_common_noun(&self, word: &str) -> bool;
+    /// Whether the word names a place (a listed toponym or a place of the
+    /// gazetteer).
+    fn is_place(&self, word: &str) -> bool;
 }
 
-/// The word classes and the gazetteer, as the street rule asks them.
-struct StreetLists<'a> {
+/// The tagger's word classes and the gazetteer, as the rules ask them.
+struct RuleLists<'a> {
     classes: &'a tagger::features::WordClasses,
     gazetteer: &'a gazetteer::Gazetteer,
 }
 
-impl streets::StreetWords for StreetLists<'_> {
+impl RuleWords for RuleLists<'_> {
+    fn is_first_name(&self, word: &str) -> bool {
+        self.classes.is_first_name(word)
+    }
+
     fn is_common_noun(&self, word: &str) -> bool {
         self.classes.is_common_noun(word)
     }
@@ -295,6 +311,17 @@ impl streets::StreetWords for StreetLists<'_> {
                 self.gazetteer.lookup(word),
                 Some((e, gazetteer::Form::Name)) if e.etype == EntityType::Loc
             )
+    }
+}
+
+impl Recognizer {
+    /// The lists the rules after the tagger ask: only with the tagger,
+    /// whose model holds the word classes.
+    fn rule_lists(&self) -> Option<RuleLists<'_>> {
+        self.tagger.as_ref().map(|t| RuleLists {
+            classes: t.model().classes(),
+            gazetteer: &self.gazetteer,
+        })
     }
 }
 

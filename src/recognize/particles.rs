@@ -11,7 +11,7 @@
 //! or, after a plain "von" or "zu", a place of the gazetteer ("Peter von
 //! Berlin" may be a Peter from Berlin).
 
-use super::{EntityType, Mention, Source};
+use super::{EntityType, Mention, RuleWords, Source};
 use crate::segment::{Sentence, Token, TokenKind};
 
 /// Particles that follow a first name ("von", "zu", "van").
@@ -26,38 +26,43 @@ const ARTICLES: &[&str] = &["der", "den", "dem", "la", "de"];
 /// "der", "zu"), also with its first letter in uppercase at the start of a
 /// sentence ("Von der Leyen sagte").
 pub fn is_particle(word: &str) -> bool {
-    let bytes = word.as_bytes();
-    // all particles are short ASCII words
-    if bytes.is_empty() || bytes.len() > 5 || !word.is_ascii() {
-        return false;
-    }
-    if bytes[0].is_ascii_lowercase() {
-        return PARTICLES.contains(&word) || ARTICLES.contains(&word);
-    }
-    let mut lower = [0u8; 5];
-    lower[..bytes.len()].copy_from_slice(bytes);
-    lower[0] = lower[0].to_ascii_lowercase();
-    std::str::from_utf8(&lower[..bytes.len()]).is_ok_and(|w| PARTICLES.contains(&w))
+    // all particles and articles are short
+    word.len() <= 5
+        && (PARTICLES.contains(&word)
+            || ARTICLES.contains(&word)
+            || PARTICLES.iter().any(|p| capitalized_particle(word, p)))
 }
 
-/// What the rule asks of the word lists.
-pub trait ParticleWords {
-    /// Whether the word is listed as a first name.
-    fn is_first_name(&self, word: &str) -> bool;
-    /// Whether the word is listed as a common noun and not as a name.
-    fn is_common_noun(&self, word: &str) -> bool;
+/// Whether the bytes of a token are a particle that may follow a first name.
+#[inline(always)]
+fn is_first_particle(word: &[u8]) -> bool {
+    // most words are ruled out by their length or first letter
+    word.len() <= 5
+        && word.first().is_some_and(u8::is_ascii_lowercase)
+        && PARTICLES.iter().any(|p| p.as_bytes() == word)
 }
 
-#[inline(never)]
+/// Whether `word` is `particle` (lowercase ASCII, as all particles are)
+/// with its first letter in uppercase.
+fn capitalized_particle(word: &str, particle: &str) -> bool {
+    let (w, p) = (word.as_bytes(), particle.as_bytes());
+    w.len() == p.len()
+        && w.first()
+            .zip(p.first())
+            .is_some_and(|(a, b)| *a == b.to_ascii_uppercase() && a != b)
+        && w[1..] == p[1..]
+}
+
 /// `mentions` (sorted, non-overlapping) with the persons of the form "first
 /// name, particles, name" joined into one mention each, and the other
 /// mentions of such a surname with its particles in the document ("sagte
 /// von der Leyen") as persons too.
+#[inline(never)]
 pub fn join(
     text: &str,
     sentences: &[Sentence],
     mentions: Vec<Mention>,
-    words: &impl ParticleWords,
+    words: &impl RuleWords,
 ) -> Vec<Mention> {
     let mut found: Vec<Mention> = Vec::new();
     // the surnames with their particles, as token texts ("von", "der", "Leyen")
@@ -66,12 +71,10 @@ pub fn join(
         let toks = &s.tokens;
         for i in 0..toks.len() {
             // a particle after the word: rules out almost every word at once
-            let particle = toks.get(i + 1).is_some_and(|t| {
-                let w = text.as_bytes().get(t.start..t.end).unwrap_or_default();
-                w.len() <= 5
-                    && w.first().is_some_and(u8::is_ascii_lowercase)
-                    && PARTICLES.iter().any(|p| p.as_bytes() == w)
-            });
+            let particle = toks
+                .get(i + 1)
+                .and_then(|t| text.as_bytes().get(t.start..t.end))
+                .is_some_and(is_first_particle);
             if !particle {
                 continue;
             }
@@ -165,28 +168,12 @@ fn surname_at(
     {
         return None;
     }
-    Some(Mention {
+    Some(Mention::of_rule(
         sentence,
-        start: toks[0].start,
-        end: name.end,
-        etype: EntityType::Per,
-        kb_id: None,
-        canonical: None,
-        source: Source::Pattern,
-        derived: false,
-    })
-}
-
-/// Whether `word` is `particle` with its first letter in uppercase.
-fn capitalized_particle(word: &str, particle: &str) -> bool {
-    let mut w = word.chars();
-    let mut p = particle.chars();
-    match (w.next(), p.next()) {
-        (Some(a), Some(b)) => {
-            a.is_uppercase() && a.to_lowercase().eq(std::iter::once(b)) && w.as_str() == p.as_str()
-        }
-        _ => false,
-    }
+        toks[0].start,
+        name.end,
+        EntityType::Per,
+    ))
 }
 
 /// The person starting with the first name `toks[0]`, if particles and a
@@ -198,11 +185,11 @@ fn person_at(
     toks: &[Token],
     after_other_name: bool,
     mentions: &[Mention],
-    words: &impl ParticleWords,
+    words: &impl RuleWords,
 ) -> Option<(Mention, usize)> {
     let word = |k: usize| toks.get(k).map(|t| t.text(text));
     let particle = word(1)?;
-    if !PARTICLES.contains(&particle) {
+    if !is_first_particle(particle.as_bytes()) {
         return None;
     }
     let first = word(0)?;
@@ -252,17 +239,7 @@ fn person_at(
     if toks[1..k].iter().any(|t| covering(t).is_some()) {
         return None;
     }
-    let person = Mention {
-        sentence,
-        start,
-        end,
-        etype: EntityType::Per,
-        kb_id: None,
-        canonical: None,
-        source: Source::Pattern,
-        derived: false,
-    };
-    Some((person, k))
+    Some((Mention::of_rule(sentence, start, end, EntityType::Per), k))
 }
 
 #[cfg(test)]
@@ -271,12 +248,16 @@ mod tests {
 
     struct Lists;
 
-    impl ParticleWords for Lists {
+    impl RuleWords for Lists {
         fn is_first_name(&self, word: &str) -> bool {
             matches!(word, "Ursula" | "Karl" | "Theodor" | "Peter" | "Hans")
         }
         fn is_common_noun(&self, word: &str) -> bool {
             matches!(word, "Feuerwehr" | "Polizei")
+        }
+        // the rule asks the gazetteer's mentions about places, not this
+        fn is_place(&self, _: &str) -> bool {
+            false
         }
     }
 

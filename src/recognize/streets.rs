@@ -9,18 +9,9 @@
 //! ("Einbahnstraße", "Seitenstraße", "Rettungsgasse") from names, so it runs
 //! only with the model.
 
-use super::{EntityType, Mention, Source};
+use super::{EntityType, Mention, RuleWords};
 use crate::lexicon::streets::StreetLexicon;
 use crate::segment::{Sentence, TokenKind};
-
-/// What the rule asks of the word lists.
-pub trait StreetWords {
-    /// Whether the word is listed as a common noun and not as a name.
-    fn is_common_noun(&self, word: &str) -> bool;
-    /// Whether the word names a place (a listed toponym or a place of the
-    /// gazetteer).
-    fn is_place(&self, word: &str) -> bool;
-}
 
 /// The street names of `sentences`, as place mentions of the patterns.
 #[inline(never)]
@@ -28,7 +19,7 @@ pub fn find(
     text: &str,
     sentences: &[Sentence],
     lex: &StreetLexicon,
-    words: &impl StreetWords,
+    words: &impl RuleWords,
 ) -> Vec<Mention> {
     let mut out = Vec::new();
     for s in sentences {
@@ -61,16 +52,7 @@ pub fn find(
             } else {
                 continue;
             };
-            out.push(Mention {
-                sentence: s.index,
-                start,
-                end: t.end,
-                etype: EntityType::Loc,
-                kb_id: None,
-                canonical: None,
-                source: Source::Pattern,
-                derived: false,
-            });
+            out.push(Mention::of_rule(s.index, start, t.end, EntityType::Loc));
         }
     }
     out
@@ -80,7 +62,7 @@ pub fn find(
 /// noun and names no kind of road ("Kreisstraße"); of a hyphenated one
 /// ("Karl-Liebknecht-Straße", "Aldi-Parkplatz") the last part is the street
 /// word or no common noun.
-fn is_compound_street(word: &str, lex: &StreetLexicon, words: &impl StreetWords) -> bool {
+fn is_compound_street(word: &str, lex: &StreetLexicon, words: &impl RuleWords) -> bool {
     let Some(ending) = lex.ending_len(word) else {
         return false;
     };
@@ -89,8 +71,8 @@ fn is_compound_street(word: &str, lex: &StreetLexicon, words: &impl StreetWords)
     }
     let stem = &word[..word.len() - ending];
     let last = word.rsplit('-').next().unwrap_or(word);
+    // the caller saw that the word is capitalized
     stem.chars().count() >= 3
-        && stem.starts_with(char::is_uppercase)
         && stem.chars().skip(1).any(char::is_lowercase)
         && !stem.contains(|c: char| c.is_ascii_digit())
         && !words.is_common_noun(word)
@@ -99,7 +81,7 @@ fn is_compound_street(word: &str, lex: &StreetLexicon, words: &impl StreetWords)
 
 /// "Gubener" (Guben), "Bremer" (Bremen), "Schwabacher" (Schwabach): an
 /// adjective in -er of a place the lists know.
-fn is_place_adjective(word: &str, words: &impl StreetWords) -> bool {
+fn is_place_adjective(word: &str, words: &impl RuleWords) -> bool {
     super::inhabitant_stems(word)
         .iter()
         .flatten()
@@ -112,7 +94,10 @@ mod tests {
 
     struct Lists;
 
-    impl StreetWords for Lists {
+    impl RuleWords for Lists {
+        fn is_first_name(&self, _: &str) -> bool {
+            false
+        }
         fn is_common_noun(&self, word: &str) -> bool {
             matches!(
                 word,
